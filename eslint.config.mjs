@@ -1,0 +1,30 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".data/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    rules: {
+      // Only lib/ talks to the database: pages, components and routes go through the data layer.
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db", "**/lib/db"], message: "Import a data-layer function from lib/<area>/ instead of the Prisma client." },
+            {
+              group: ["@/lib/generated/prisma/client", "**/generated/prisma/client"],
+              message: "Only lib/db.ts creates the Prisma client.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**", "scripts/**", "tests/**", "e2e/**", "prisma/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+]);

@@ -1,0 +1,12 @@
+/** What every form action returns to `useActionState`. Messages are already translated. */
+export type ActionState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** Values to put back in the form after an error, so nothing typed is lost. */
+  values?: Record<string, string>;
+  /** Extra data for the form to show on success (e.g. a one-time link). */
+  data?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { status: "idle" };

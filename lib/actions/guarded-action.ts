@@ -1,0 +1,94 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getActor } from "@/lib/auth/actor";
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { ActionState } from "./action-state";
+
+export type ActionOutcome = {
+  /** Catalog key of a success message. */
+  message?: string;
+  data?: Record<string, string>;
+  revalidate?: string[];
+  redirectTo?: string;
+};
+
+type Config<Schema extends z.ZodType> = {
+  /** Checked before anything else; null means any signed-in user. The data layer checks the target again. */
+  permission: Permission | null;
+  schema: Schema;
+};
+
+/**
+ * The one way to write a form action: session and permission first, then input
+ * validation, then the data-layer call. Errors become translated messages;
+ * redirects and revalidation happen after the try/catch so they are not swallowed.
+ */
+export function guardedAction<Schema extends z.ZodType>(
+  config: Config<Schema>,
+  handler: (input: z.output<Schema>, context: { actor: Actor }) => Promise<ActionOutcome | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const actor = await getActor();
+    // A revoked or missing session is sent to sign in, whatever the form was.
+    if (!actor) redirect("/login");
+    const t = await getTranslations();
+    const values = formValues(formData);
+
+    if (config.permission && !can(actor, config.permission)) {
+      logger.warn({ event: "action.forbidden", userId: actor.userId, permission: config.permission }, "action refused");
+      return { status: "error", message: t("errors.FORBIDDEN"), values };
+    }
+
+    const parsed = config.schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        (fieldErrors[field] ??= []).push(translateKey(t, issue.message));
+      }
+      return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
+    }
+
+    let outcome: ActionOutcome | void;
+    try {
+      outcome = await handler(parsed.data, { actor });
+    } catch (error) {
+      if (isAppError(error)) {
+        const field = typeof error.details?.field === "string" ? error.details.field : undefined;
+        const message = t(`errors.${error.code}`);
+        return { status: "error", message, values, ...(field ? { fieldErrors: { [field]: [fieldMessage(t, error.code, field)] } } : {}) };
+      }
+      logger.error({ err: error, userId: actor.userId }, "action failed");
+      return { status: "error", message: t("errors.unexpected"), values };
+    }
+
+    for (const path of outcome?.revalidate ?? []) revalidatePath(path);
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return { status: "success", message: outcome?.message ? translateKey(t, outcome.message) : undefined, data: outcome?.data };
+  };
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+function translateKey(t: Translate, key: string) {
+  return t.has(key) ? t(key) : key;
+}
+
+function fieldMessage(t: Translate, code: string, field: string) {
+  const specific = `errors.fields.${field}.${code}`;
+  return t.has(specific) ? t(specific) : t(`errors.${code}`);
+}
+
+function formValues(formData: FormData) {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    // Passwords are never sent back to the browser.
+    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+import { logger } from "./logger";
+
+function createClient() {
+  const pool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: env().DATABASE_POOL_SIZE,
+    // Fail fast when the database is down, so health checks and pages answer instead of hanging.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle connection killed by a database restart emits 'error'; unhandled, it would crash the app.
+  pool.on("error", (error) => logger.warn({ err: error }, "database connection lost; the pool will reconnect"));
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+}
+
+const globalForPrisma = globalThis as unknown as { tejidoDb?: ReturnType<typeof createClient> };
+
+function client(): PrismaClient {
+  // Kept on globalThis so dev hot reloads and test module resets share one pool.
+  globalForPrisma.tejidoDb ??= createClient();
+  return globalForPrisma.tejidoDb.prisma;
+}
+
+/**
+ * The one Prisma client. Only lib/ imports it. Created on first use, so that
+ * `next build` can load modules without a database or its environment.
+ */
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
+
+/** Closes the pool; for scripts and tests that must exit cleanly. */
+export async function disconnectDb() {
+  const instance = globalForPrisma.tejidoDb;
+  globalForPrisma.tejidoDb = undefined;
+  await instance?.prisma.$disconnect();
+  await instance?.pool.end();
+}
+
+export type { Prisma } from "./generated/prisma/client";

@@ -1,0 +1,38 @@
+import "server-only";
+import { getActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+const STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+export function apiError(code: AppErrorCode) {
+  return Response.json({ error: { code } }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * The one way to write an authenticated JSON route: no session → 401; data-layer
+ * AppErrors become their status; anything else is a logged 500.
+ */
+export function withActor<Context>(handler: (request: Request, context: Context & { actor: Actor }) => Promise<unknown>) {
+  return async (request: Request, context: Context) => {
+    const actor = await getActor();
+    if (!actor) return apiError("UNAUTHENTICATED");
+    try {
+      const body = await handler(request, { ...context, actor });
+      return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      if (isAppError(error)) return apiError(error.code);
+      logger.error({ err: error, userId: actor.userId }, "api request failed");
+      return Response.json({ error: { code: "INTERNAL" } }, { status: 500 });
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+
+/**
+ * Reusable field schemas. Error messages are catalog keys (validation.*), so
+ * forms show them in the user's language.
+ */
+export const emailField = z
+  .string({ message: "validation.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, { message: "validation.required" })
+  .max(254, { message: "validation.tooLong" })
+  .pipe(z.email({ message: "validation.email" }));
+
+export const personNameField = z
+  .string({ message: "validation.required" })
+  .transform((value) => value.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(z.string().min(1, { message: "validation.required" }).max(200, { message: "validation.tooLong" }));
+
+export const newPasswordField = z
+  .string({ message: "validation.required" })
+  .min(10, { message: "validation.passwordTooShort" })
+  .max(200, { message: "validation.tooLong" });
+
+export const localeField = z.enum(LOCALES, { message: "validation.invalidChoice" });
+
+export const idField = z.string().trim().min(1, { message: "validation.required" }).max(64);
+
+/** An optional select: "" means none. */
+export const optionalIdField = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((value) => (value ? value : undefined));

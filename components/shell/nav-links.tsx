@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
@@ -8,6 +8,12 @@ export type NavLink = { href: string; label: string };
 
 function isCurrent(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Shows that a click registered while the next page loads on a slow connection. */
+function PendingDot() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden="true" className={cn("ml-2 size-2 rounded-full bg-brand-700", pending ? "animate-pulse" : "invisible")} />;
 }
 
 export function NavLinks({ links, orientation }: { links: NavLink[]; orientation: "horizontal" | "vertical" }) {
@@ -27,6 +33,7 @@ export function NavLinks({ links, orientation }: { links: NavLink[]; orientation
               )}
             >
               {link.label}
+              <PendingDot />
             </Link>
           </li>
         );

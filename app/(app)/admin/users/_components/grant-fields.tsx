@@ -8,7 +8,11 @@ type Option = { id: string; name: string };
 const ROLES = ["ADMIN", "COORDINATOR", "FACILITATOR", "LIAISON", "FUNDER"] as const;
 const scopeOf = (role: string) => (role === "LIAISON" ? "network" : role === "" || role === "ADMIN" ? "none" : "program");
 
-/** Role plus the one scope it needs: a program for program roles, a network for liaisons. */
+/**
+ * Role plus the one scope it needs: a program for program roles, a network for liaisons.
+ * Uncontrolled on purpose: React resets a form after its action, and the parent remounts
+ * these fields (key) with the submitted values so what shows matches what is sent.
+ */
 export function GrantFields({
   programs,
   networks,
@@ -34,7 +38,7 @@ export function GrantFields({
       <SelectField
         label={t("userForm.role")}
         name="role"
-        value={role}
+        defaultValue={role}
         onChange={(event) => setRole(event.target.value)}
         options={roleOptions}
         description={role ? t(`roleDescriptions.${role}`) : undefined}

@@ -59,7 +59,14 @@ export function CreateUserForm({ programs, networks }: { programs: Option[]; net
         options={LOCALES.map((locale) => ({ value: locale, label: t(`language.${locale}`) }))}
         errors={state.fieldErrors?.locale}
       />
-      <GrantFields programs={programs} networks={networks} allowNone errors={state.fieldErrors} values={state.values} />
+      <GrantFields
+        key={JSON.stringify(state.values ?? {})}
+        programs={programs}
+        networks={networks}
+        allowNone
+        errors={state.fieldErrors}
+        values={state.values}
+      />
       <SubmitButton pendingLabel={t("userForm.submitting")}>{t("userForm.submit")}</SubmitButton>
     </form>
   );

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test.describe("accessibility @phone", () => {
+  test("the login page has no serious or critical axe violations", async ({ page }) => {
+    await page.goto("/login");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the home page has no serious or critical axe violations", async ({ page }) => {
+    await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the user administration pages have no serious or critical axe violations", async ({ page }) => {
+    await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
+    await page.goto("/admin/users");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/admin/users/new");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test("the sign-in form works with the keyboard alone", async ({ page }) => {
+  await page.goto("/login");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Correo electrónico")).toBeFocused();
+  await page.keyboard.type("admin@example.org");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Contraseña")).toBeFocused();
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/");
+});
+
+test("on a phone the navigation opens from the menu button @phone-only", async ({ page }) => {
+  await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
+  await expect(page.getByRole("link", { name: "Usuarios", exact: true })).toBeHidden();
+  await page.getByText("Menú").click();
+  await page.getByRole("link", { name: "Usuarios", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Usuarios", level: 1 })).toBeVisible();
+});

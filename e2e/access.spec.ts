@@ -1,0 +1,65 @@
+import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+
+test("a user without grants sees no program data, on the page or through the API", async ({ page, context, createUser }) => {
+  const user = await createUser();
+  await signInAndWait(page, user.email, user.password);
+  await expect(page.getByTestId("no-program-access")).toContainText("Aún no tienes acceso a ningún programa");
+  await expect(page.getByText("Proyecto de Fortalecimiento de Redes")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Usuarios" })).toHaveCount(0);
+
+  const response = await context.request.get("/api/v1/programs");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ programs: [] });
+});
+
+test("a coordinator sees their program but cannot reach user administration by URL", async ({ page, context, createUser }) => {
+  const coordinator = await createUser({ role: "COORDINATOR" });
+  await signInAndWait(page, coordinator.email, coordinator.password);
+  await expect(page.getByTestId("program-list")).toContainText("Proyecto de Fortalecimiento de Redes");
+
+  for (const path of ["/admin/users", "/admin/users/new", `/admin/users/${coordinator.id}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Página no encontrada" })).toBeVisible();
+  }
+  const api = await context.request.get("/api/v1/me");
+  expect((await api.json()).grants).toEqual([{ role: "COORDINATOR", programId: "demo-program-fortalecimiento", networkId: null }]);
+});
+
+test("an admin invites a coordinator, who chooses a password and signs in", async ({ page, browser, database }) => {
+  const email = `invitada-${Date.now()}@example.test`;
+  await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
+  await page.getByRole("link", { name: "Usuarios" }).first().click();
+  await page.getByRole("link", { name: "Invitar usuario" }).click();
+
+  // Submitting without a program shows the error next to the field and keeps what was typed.
+  await page.getByLabel("Nombre completo").fill("Irene Invitada");
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Rol inicial").selectOption("COORDINATOR");
+  await page.getByRole("button", { name: "Crear e invitar" }).click();
+  await expect(page.getByLabel("Programa")).toHaveAccessibleDescription("Elige un programa para este rol.");
+  await expect(page.getByLabel("Nombre completo")).toHaveValue("Irene Invitada");
+
+  await page.getByLabel("Programa").selectOption({ label: "Proyecto de Fortalecimiento de Redes" });
+  await page.getByRole("button", { name: "Crear e invitar" }).click();
+  const link = await page.getByTestId("invitation-link").inputValue();
+  expect(link).toMatch(/\/invitation\/[\w-]+$/);
+
+  const invitedContext = await browser.newContext({ locale: "es-MX" });
+  const invited = await invitedContext.newPage();
+  await invited.goto(link);
+  await expect(invited.getByText(`Hola, Irene Invitada. Elige una contraseña para entrar a Tejido con ${email}.`)).toBeVisible();
+  await invited.getByLabel("Contraseña", { exact: true }).fill("corta");
+  await invited.getByLabel("Confirma la contraseña").fill("corta");
+  await invited.getByRole("button", { name: "Guardar y continuar" }).click();
+  await expect(invited.getByText("La contraseña debe tener al menos 10 caracteres.")).toBeVisible();
+  await invited.getByLabel("Contraseña", { exact: true }).fill("mi contraseña elegida");
+  await invited.getByLabel("Confirma la contraseña").fill("mi contraseña elegida");
+  await invited.getByRole("button", { name: "Guardar y continuar" }).click();
+  await invited.getByRole("link", { name: "Ir a iniciar sesión" }).click();
+  await signInAndWait(invited, email, "mi contraseña elegida");
+  await expect(invited.getByTestId("program-list")).toContainText("Proyecto de Fortalecimiento de Redes");
+  await invitedContext.close();
+
+  await database.query("DELETE FROM users WHERE email = $1", [email]);
+});

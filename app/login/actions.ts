@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
+import { fieldErrorsFrom } from "@/lib/actions/field-errors";
 import { signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { emailField } from "@/lib/validation/fields";
@@ -17,11 +18,7 @@ export async function loginAction(_previous: ActionState, formData: FormData): P
   const t = await getTranslations();
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = loginSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(t(issue.message));
-    return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
-  }
+  if (!parsed.success) return { status: "error", message: t("errors.VALIDATION"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
 
   try {
     await signIn("credentials", {

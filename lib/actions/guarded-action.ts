@@ -8,6 +8,7 @@ import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import type { ActionState } from "./action-state";
+import { fieldErrorsFrom } from "./field-errors";
 
 export type ActionOutcome = {
   /** Catalog key of a success message. */
@@ -46,11 +47,7 @@ export function guardedAction<Schema extends z.ZodType>(
 
     const parsed = config.schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        (fieldErrors[field] ??= []).push(translateKey(t, issue.message));
-      }
+      const fieldErrors = fieldErrorsFrom(parsed.error, (key) => translateKey(t, key));
       return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
     }
 

@@ -18,9 +18,12 @@ export const personNameField = z
   .transform((value) => value.normalize("NFC").replace(/\s+/g, " ").trim())
   .pipe(z.string().min(1, { message: "validation.required" }).max(200, { message: "validation.tooLong" }));
 
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const newPasswordField = z
   .string({ message: "validation.required" })
-  .min(10, { message: "validation.passwordTooShort" })
+  .min(PASSWORD_MIN_LENGTH, { message: "validation.passwordTooShort" })
+  // argon2 hashes any length; a cap keeps a huge body from costing CPU.
   .max(200, { message: "validation.tooLong" });
 
 export const localeField = z.enum(LOCALES, { message: "validation.invalidChoice" });

@@ -2,6 +2,7 @@
 
 import { getTranslations } from "next-intl/server";
 import type { ActionState } from "@/lib/actions/action-state";
+import { fieldErrorsFrom } from "@/lib/actions/field-errors";
 import { isAppError } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/users/invitations";
 import { passwordPairSchema } from "@/lib/users/schemas";
@@ -10,11 +11,7 @@ import { passwordPairSchema } from "@/lib/users/schemas";
 export async function acceptInvitationAction(token: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
   const t = await getTranslations();
   const parsed = passwordPairSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(t(issue.message));
-    return { status: "error", message: t("errors.VALIDATION"), fieldErrors };
-  }
+  if (!parsed.success) return { status: "error", message: t("errors.VALIDATION"), fieldErrors: fieldErrorsFrom(parsed.error, t) };
   try {
     await acceptInvitation({ token, password: parsed.data.password });
   } catch (error) {

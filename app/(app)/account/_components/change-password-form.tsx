@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { changePasswordAction } from "../actions";
@@ -22,23 +23,10 @@ export function ChangePasswordForm() {
         required
         errors={state.fieldErrors?.currentPassword}
       />
-      <TextField
-        label={t("newPassword")}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        description={t("newPasswordHelp")}
-        errors={state.fieldErrors?.newPassword}
-      />
-      <TextField
-        label={t("confirmPassword")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={state.fieldErrors?.confirmPassword}
+      <NewPasswordFields
+        names={{ password: "newPassword", confirm: "confirmPassword" }}
+        labels={{ password: t("newPassword"), confirm: t("confirmPassword"), hint: t("newPasswordHelp") }}
+        errors={state.fieldErrors}
       />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { NewPasswordFields } from "@/components/ui/new-password-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { acceptInvitationAction } from "../actions";
@@ -26,23 +26,10 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <TextField
-        label={t("invitation.password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        description={t("account.newPasswordHelp")}
-        errors={state.fieldErrors?.password}
-      />
-      <TextField
-        label={t("invitation.confirm")}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={state.fieldErrors?.confirmPassword}
+      <NewPasswordFields
+        names={{ password: "password", confirm: "confirmPassword" }}
+        labels={{ password: t("invitation.password"), confirm: t("invitation.confirm"), hint: t("account.newPasswordHelp") }}
+        errors={state.fieldErrors}
       />
       <SubmitButton pendingLabel={t("invitation.submitting")} className="w-full">
         {t("invitation.submit")}

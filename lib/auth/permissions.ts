@@ -23,7 +23,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   COORDINATOR: ["read:program", "read:aggregates", "read:personal-data", "manage:registry", "manage:sessions", "record:attendance:any"],
   FACILITATOR: ["read:program", "read:personal-data", "record:attendance:own"],
-  LIAISON: ["read:personal-data", "manage:registry"],
+  // A liaison works on their own network: its people and organizations, and the aggregates of generations it takes part in.
+  LIAISON: ["read:personal-data", "manage:registry", "read:aggregates"],
   FUNDER: ["read:program", "read:aggregates"],
 };
 

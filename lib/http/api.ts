@@ -1,4 +1,5 @@
 import "server-only";
+import { findActorByApiToken } from "@/lib/api-tokens/api-tokens";
 import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
@@ -18,13 +19,23 @@ export function apiError(code: AppErrorCode) {
   return Response.json({ error: { code } }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
 }
 
+/** A bearer token when the request carries one (it must then be valid), else the session cookie. */
+async function actorFor(request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    return match?.[1] ? findActorByApiToken(match[1]) : null;
+  }
+  return getActor();
+}
+
 /**
- * The one way to write an authenticated JSON route: no session → 401; data-layer
+ * The one way to write an authenticated JSON route: no valid session or token → 401; data-layer
  * AppErrors become their status; anything else is a logged 500.
  */
 export function withActor<Context>(handler: (request: Request, context: Context & { actor: Actor }) => Promise<unknown>) {
   return async (request: Request, context: Context) => {
-    const actor = await getActor();
+    const actor = await actorFor(request);
     if (!actor) return apiError("UNAUTHENTICATED");
     try {
       const body = await handler(request, { ...context, actor });

@@ -49,3 +49,65 @@ export async function createProgram(name = `Program ${randomBytes(3).toString("h
 export async function createNetwork(name = `Network ${randomBytes(3).toString("hex")}`) {
   return db.network.create({ data: { name }, select: { id: true, name: true } });
 }
+
+let counter = 0;
+const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** A small registry: a program, a generation and the given networks, organizations and enrollments. */
+export async function createGeneration(options: { programId?: string; networkIds: string[]; number?: number }) {
+  const programId = options.programId ?? (await createProgram()).id;
+  return db.generation.create({
+    data: {
+      programId,
+      number: options.number ?? 1,
+      name: `Generación ${next()}`,
+      status: "ACTIVE",
+      networks: { create: options.networkIds.map((networkId) => ({ networkId })) },
+    },
+    select: { id: true, programId: true },
+  });
+}
+
+export async function createOrganization(options: { networkIds?: string[]; state?: "SON" | "CHH" | "BCN"; name?: string } = {}) {
+  const name = options.name ?? `Organización ${next()}`;
+  const { organizationNameKey } = await import("@/lib/registry/normalize");
+  return db.organization.create({
+    data: {
+      name,
+      normalizedName: organizationNameKey(name),
+      type: "CIVIL_SOCIETY",
+      state: options.state ?? "SON",
+      memberships: { create: (options.networkIds ?? []).map((networkId) => ({ networkId })) },
+    },
+    select: { id: true, name: true },
+  });
+}
+
+export async function createPerson(
+  options: { givenNames?: string; firstSurname?: string; email?: string; organizationId?: string; phone?: string } = {},
+) {
+  const { personNameKey } = await import("@/lib/registry/normalize");
+  const givenNames = options.givenNames ?? `Persona${next()}`;
+  const firstSurname = options.firstSurname ?? "Prueba";
+  return db.person.create({
+    data: {
+      givenNames,
+      firstSurname,
+      nameKey: personNameKey({ givenNames, firstSurname }),
+      email: options.email,
+      phone: options.phone,
+      affiliations: options.organizationId ? { create: { organizationId: options.organizationId } } : undefined,
+    },
+    select: { id: true },
+  });
+}
+
+export async function enroll(
+  personId: string,
+  generationId: string,
+  networkId: string,
+  organizationId: string,
+  status: "ACTIVE" | "WITHDRAWN" = "ACTIVE",
+) {
+  return db.enrollment.create({ data: { personId, generationId, networkId, organizationId, status }, select: { id: true } });
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+const PREFIX = "tej_";
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Creates a personal API token; the plain token is returned once and never stored. */
+export async function createApiToken(options: { actor: Actor; name: string }) {
+  const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
+  await db.apiToken.create({ data: { userId: options.actor.userId, name: options.name, tokenHash: hashToken(token) } });
+  return token;
+}
+
+export async function findApiTokens(options: { actor: Actor }) {
+  return db.apiToken.findMany({
+    where: { userId: options.actor.userId, revokedAt: null },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export async function revokeApiToken(options: { actor: Actor; tokenId: string }) {
+  const revoked = await db.apiToken.updateMany({
+    where: { id: options.tokenId, userId: options.actor.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (!revoked.count) throw new AppError("NOT_FOUND");
+}
+
+/** The token's owner as an actor, with exactly their current grants; null when unknown, revoked or the owner is deactivated. */
+export async function findActorByApiToken(token: string): Promise<Actor | null> {
+  if (!token.startsWith(PREFIX)) return null;
+  const found = await db.apiToken.findFirst({
+    where: { tokenHash: hashToken(token), revokedAt: null, user: { deactivatedAt: null } },
+    select: {
+      id: true,
+      lastUsedAt: true,
+      user: {
+        select: { id: true, email: true, name: true, locale: true, grants: { select: { role: true, programId: true, networkId: true } } },
+      },
+    },
+  });
+  if (!found) return null;
+  // Recording use at most once a minute keeps reads from turning into writes on every call.
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  }
+  const { user } = found;
+  return { userId: user.id, sessionId: `token:${found.id}`, email: user.email, name: user.name, locale: user.locale, grants: user.grants };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
+import { signedInActor } from "@/tests/support/factories";
+import { DEMO_IDS } from "./demo-registry";
+import { seedDemo } from "./seed-demo";
+
+describe("demo seed", () => {
+  it("adds up to 132 people from 93 organizations in 4 networks and 3 states, and is idempotent", async () => {
+    await seedDemo();
+    const counts = async () => ({
+      people: await db.person.count(),
+      organizations: await db.organization.count(),
+      enrollments: await db.enrollment.count(),
+    });
+    const first = await counts();
+    await seedDemo();
+    expect(await counts()).toEqual(first);
+
+    const admin = await signedInActor({ grants: [{ role: "ADMIN" }] });
+    const summary = await getGenerationSummary({ actor: admin, generationId: DEMO_IDS.generation2020 });
+    expect(summary).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3 });
+    // One person took part through two networks: the breakdown counts them in both.
+    expect(summary.byNetwork.reduce((sum, network) => sum + network.people, 0)).toBe(133);
+    expect(summary.byState.map((state) => state.state).sort()).toEqual(["BCN", "CHH", "SON"]);
+
+    const second = await getGenerationSummary({ actor: admin, generationId: DEMO_IDS.generation2021 });
+    expect(second).toMatchObject({ people: 6, networks: 2 });
+  });
+});

@@ -1,0 +1,45 @@
+import "server-only";
+import type { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { generationInputSchema } from "@/lib/registry/fields";
+
+type GenerationInput = z.output<typeof generationInputSchema> & { networkIds: string[] };
+
+const toDate = (value?: string) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+/** Creates or updates a generation of a program the actor coordinates, with its participating networks. */
+export async function saveGeneration(options: { actor: Actor; programId: string; generationId?: string; input: GenerationInput }) {
+  assertCan(options.actor, "manage:registry", { programId: options.programId });
+  const { networkIds, ...input } = options.input;
+  if (input.startDate && input.endDate && input.endDate < input.startDate)
+    throw new AppError("VALIDATION", "End before start", { field: "endDate" });
+  return db.$transaction(async (tx) => {
+    const clash = await tx.generation.findFirst({
+      where: { programId: options.programId, number: input.number, ...(options.generationId ? { id: { not: options.generationId } } : {}) },
+      select: { id: true },
+    });
+    if (clash) throw new AppError("CONFLICT", "Number already used", { field: "number" });
+    const data = { ...input, startDate: toDate(input.startDate), endDate: toDate(input.endDate) };
+    let generationId = options.generationId;
+    if (generationId) {
+      const updated = await tx.generation.updateMany({ where: { id: generationId, programId: options.programId }, data });
+      if (!updated.count) throw new AppError("NOT_FOUND");
+      await tx.generationNetwork.deleteMany({
+        where: { generationId, networkId: { notIn: networkIds }, network: { enrollments: { none: { generationId } } } },
+      });
+    } else {
+      generationId = (await tx.generation.create({ data: { ...data, programId: options.programId }, select: { id: true } })).id;
+    }
+    await tx.generationNetwork.createMany({ data: networkIds.map((networkId) => ({ generationId, networkId })), skipDuplicates: true });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: options.generationId ? "generation.updated" : "generation.created",
+      targetType: "generation",
+      targetId: generationId,
+    });
+    return { generationId };
+  });
+}

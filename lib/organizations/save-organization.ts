@@ -1,0 +1,89 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertCan, scopeOf, type Actor } from "@/lib/auth/permissions";
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { DuplicatesFoundError, findOrganizationDuplicates } from "@/lib/registry/duplicates";
+import type { OrganizationInput } from "@/lib/registry/fields";
+import { organizationNameKey } from "@/lib/registry/normalize";
+import { networkScope, organizationScope } from "@/lib/registry/scope";
+
+/**
+ * Creates an organization, optionally as a member of a network. A liaison must
+ * name their own network (or the organization would fall outside their reach).
+ * Similar names stop the creation unless `allowSimilar` is set.
+ */
+export async function createOrganization(options: { actor: Actor; input: OrganizationInput; networkId?: string; allowSimilar?: boolean }) {
+  assertCan(options.actor, "manage:registry");
+  const scope = scopeOf(options.actor, "manage:registry");
+  if (!scope.all && !scope.programIds.length && !options.networkId)
+    throw new AppError("VALIDATION", "A network is required", { field: "networkId" });
+  if (!options.allowSimilar) {
+    const organizations = await findOrganizationDuplicates(options.actor, options.input.name);
+    if (organizations.length) throw new DuplicatesFoundError({ organizations });
+  }
+  return db.$transaction(async (tx) => {
+    if (options.networkId) await assertNetworkInScope(tx, options.actor, options.networkId);
+    const organization = await tx.organization.create({
+      data: { ...options.input, normalizedName: organizationNameKey(options.input.name) },
+      select: { id: true },
+    });
+    if (options.networkId) await tx.networkMembership.create({ data: { networkId: options.networkId, organizationId: organization.id } });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: "organization.created",
+      targetType: "organization",
+      targetId: organization.id,
+    });
+    return organization;
+  });
+}
+
+export async function updateOrganization(options: { actor: Actor; organizationId: string; input: OrganizationInput }) {
+  assertCan(options.actor, "manage:registry");
+  await db.$transaction(async (tx) => {
+    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
+    await tx.organization.update({
+      where: { id: options.organizationId },
+      data: { ...options.input, normalizedName: organizationNameKey(options.input.name) },
+    });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: "organization.updated",
+      targetType: "organization",
+      targetId: options.organizationId,
+    });
+  });
+}
+
+/** Soft delete: the organization leaves lists and totals, and can be restored. */
+export async function setOrganizationActive(options: { actor: Actor; organizationId: string; active: boolean }) {
+  assertCan(options.actor, "manage:registry");
+  await db.$transaction(async (tx) => {
+    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
+    await tx.organization.update({ where: { id: options.organizationId }, data: { deactivatedAt: options.active ? null : new Date() } });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: options.active ? "organization.restored" : "organization.deactivated",
+      targetType: "organization",
+      targetId: options.organizationId,
+    });
+  });
+}
+
+export async function findOrganizationInScopeOrThrow(tx: Prisma.TransactionClient, actor: Actor, organizationId: string) {
+  const organization = await tx.organization.findFirst({
+    where: { AND: [{ id: organizationId }, organizationScope(actor, "manage:registry")] },
+    select: { id: true, deactivatedAt: true },
+  });
+  if (!organization) throw new AppError("NOT_FOUND");
+  return organization;
+}
+
+export async function assertNetworkInScope(tx: Prisma.TransactionClient, actor: Actor, networkId: string) {
+  const network = await tx.network.findFirst({
+    where: { AND: [{ id: networkId, deactivatedAt: null }, networkScope(actor, "manage:registry")] },
+    select: { id: true },
+  });
+  if (!network) throw new AppError("VALIDATION", "Unknown network", { field: "networkId" });
+}

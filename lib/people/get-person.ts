@@ -1,0 +1,47 @@
+import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { enrollmentScope, personScope } from "@/lib/registry/scope";
+
+/** A person in the actor's scope, with their organizations and generations; NOT_FOUND otherwise. */
+export async function getPerson(options: { actor: Actor; personId: string }) {
+  assertCan(options.actor, "read:personal-data");
+  const person = await db.person.findFirst({
+    where: { AND: [{ id: options.personId }, personScope(options.actor)] },
+    select: {
+      id: true,
+      givenNames: true,
+      firstSurname: true,
+      secondSurname: true,
+      email: true,
+      phone: true,
+      gender: true,
+      genderSelfDescribed: true,
+      ageRange: true,
+      state: true,
+      deactivatedAt: true,
+      createdAt: true,
+      affiliations: {
+        select: { id: true, title: true, since: true, until: true, organization: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+      enrollments: {
+        where: enrollmentScope(options.actor),
+        select: {
+          id: true,
+          status: true,
+          source: true,
+          registeredAt: true,
+          generation: { select: { id: true, name: true, program: { select: { name: true } } } },
+          network: { select: { id: true, name: true } },
+          organization: { select: { id: true, name: true } },
+          registeredBy: { select: { name: true } },
+        },
+        orderBy: { registeredAt: "desc" },
+      },
+    },
+  });
+  if (!person) throw new AppError("NOT_FOUND");
+  return person;
+}

@@ -20,6 +20,22 @@ test.describe("accessibility @phone", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("the registry pages have no serious or critical axe violations", async ({ page }) => {
+    await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+    for (const path of [
+      "/generations/demo-generation-2020",
+      "/generations/demo-generation-2020/register",
+      "/people",
+      "/people/demo-person-001",
+      "/organizations",
+      "/networks/demo-network-sonora",
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+
   test("the user administration pages have no serious or critical axe violations", async ({ page }) => {
     await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
     await page.goto("/admin/users");

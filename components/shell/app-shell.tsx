@@ -10,8 +10,17 @@ import { NavLinks, type NavLink } from "./nav-links";
 /** Navigation shows only what the user's grants allow; each page still checks for itself. */
 async function navigationFor(actor: Actor): Promise<NavLink[]> {
   const t = await getTranslations("nav");
+  const registry = can(actor, "read:personal-data");
   return [
     { href: "/", label: t("home") },
+    ...(can(actor, "read:aggregates") || can(actor, "read:program") ? [{ href: "/generations", label: t("generations") }] : []),
+    ...(registry
+      ? [
+          { href: "/people", label: t("people") },
+          { href: "/organizations", label: t("organizations") },
+          { href: "/networks", label: t("networks") },
+        ]
+      : []),
     ...(can(actor, "manage:users") ? [{ href: "/admin/users", label: t("users") }] : []),
     { href: "/account", label: t("account") },
   ];
@@ -35,20 +44,20 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         {t("app.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-2">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2">
           <Link href="/" className="flex min-h-11 items-center text-xl font-bold text-brand-800">
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.label")} className="hidden md:block">
+          <nav aria-label={t("nav.label")} className="hidden lg:block">
             <NavLinks links={links} orientation="horizontal" />
           </nav>
-          <div className="hidden items-center gap-3 md:flex">
-            <span className="max-w-48 truncate text-sm text-slate-700">{t("nav.signedInAs", { name: actor.name })}</span>
+          <div className="hidden items-center gap-3 lg:flex">
+            <span className="sr-only">{t("nav.signedInAs", { name: actor.name })}</span>
             <LanguageSwitcher />
             {signOut}
           </div>
           {/* A native disclosure: keyboard- and screen-reader-friendly without any script. */}
-          <details className="group relative md:hidden">
+          <details className="group relative lg:hidden">
             <summary className={buttonClasses("secondary", "cursor-pointer list-none")}>{t("nav.menu")}</summary>
             <div className="absolute right-0 z-40 mt-2 w-64 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
               <p className="truncate px-3 text-sm text-slate-700">{t("nav.signedInAs", { name: actor.name })}</p>
@@ -61,7 +70,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           </details>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>
     </div>

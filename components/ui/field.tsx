@@ -7,6 +7,8 @@ const controlClasses =
 type FieldProps = {
   label: string;
   name: string;
+  /** Needed when the same field name appears more than once on a page. */
+  id?: string;
   errors?: string[];
   description?: string;
   className?: string;
@@ -48,13 +50,14 @@ function FieldFrame({
 export function TextField({
   label,
   name,
+  id: givenId,
   errors,
   description,
   className,
   ...inputProps
 }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   return (
-    <FieldFrame label={label} name={name} errors={errors} description={description} className={className}>
+    <FieldFrame label={label} name={name} id={givenId} errors={errors} description={description} className={className}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -72,6 +75,7 @@ export function TextField({
 export function SelectField({
   label,
   name,
+  id: givenId,
   errors,
   description,
   className,
@@ -79,7 +83,7 @@ export function SelectField({
   ...selectProps
 }: FieldProps & { options: Array<{ value: string; label: string }> } & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   return (
-    <FieldFrame label={label} name={name} errors={errors} description={description} className={className}>
+    <FieldFrame label={label} name={name} id={givenId} errors={errors} description={description} className={className}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}

@@ -8,7 +8,7 @@ export const TEST_PASSWORD = "una contraseña de prueba";
 
 type Role = "ADMIN" | "COORDINATOR" | "FACILITATOR" | "LIAISON" | "FUNDER";
 type TestUser = { id: string; email: string; name: string; password: string };
-export type CreateUser = (options?: { role?: Role; name?: string }) => Promise<TestUser>;
+export type CreateUser = (options?: { role?: Role; name?: string; networkId?: string }) => Promise<TestUser>;
 
 const DEMO_PROGRAM_ID = "demo-program-fortalecimiento";
 let passwordHash: Promise<string> | undefined;
@@ -26,7 +26,7 @@ export const test = base.extend<{ createUser: CreateUser; database: pg.Client }>
   },
   createUser: async ({ database }, use) => {
     const created: string[] = [];
-    await use(async ({ role, name } = {}) => {
+    await use(async ({ role, name, networkId } = {}) => {
       passwordHash ??= hash(TEST_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
       const id = `e2e_${randomBytes(8).toString("hex")}`;
       const email = `${id}@example.test`;
@@ -36,11 +36,12 @@ export const test = base.extend<{ createUser: CreateUser; database: pg.Client }>
         [id, email, displayName, await passwordHash],
       );
       if (role) {
-        await database.query(`INSERT INTO grants (id, "userId", role, "programId") VALUES ($1, $2, $3, $4)`, [
+        await database.query(`INSERT INTO grants (id, "userId", role, "programId", "networkId") VALUES ($1, $2, $3, $4, $5)`, [
           `${id}_grant`,
           id,
           role,
-          role === "ADMIN" ? null : DEMO_PROGRAM_ID,
+          role === "ADMIN" || role === "LIAISON" ? null : DEMO_PROGRAM_ID,
+          role === "LIAISON" ? networkId : null,
         ]);
       }
       created.push(id);

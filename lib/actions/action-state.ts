@@ -1,3 +1,5 @@
+import type { OrganizationCandidate, PersonCandidate } from "@/lib/registry/duplicates";
+
 /** What every form action returns to `useActionState`. Messages are already translated. */
 export type ActionState = {
   status: "idle" | "success" | "error";
@@ -7,6 +9,8 @@ export type ActionState = {
   values?: Record<string, string>;
   /** Extra data for the form to show on success (e.g. a one-time link). */
   data?: Record<string, string>;
+  /** Existing records that look like the one being created, for the user to choose. */
+  duplicates?: { people?: PersonCandidate[]; organizations?: OrganizationCandidate[] };
 };
 
 export const initialActionState: ActionState = { status: "idle" };

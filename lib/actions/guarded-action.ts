@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
+import { DuplicatesFoundError } from "@/lib/registry/duplicates";
+import { InvalidInputError } from "./invalid-input";
 import { logger } from "@/lib/logger";
 import type { ActionState } from "./action-state";
 import { fieldErrorsFrom } from "./field-errors";
@@ -31,7 +33,7 @@ type Config<Schema extends z.ZodType> = {
  */
 export function guardedAction<Schema extends z.ZodType>(
   config: Config<Schema>,
-  handler: (input: z.output<Schema>, context: { actor: Actor }) => Promise<ActionOutcome | void>,
+  handler: (input: z.output<Schema>, context: { actor: Actor; raw: Record<string, unknown> }) => Promise<ActionOutcome | void>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const actor = await getActor();
@@ -45,7 +47,8 @@ export function guardedAction<Schema extends z.ZodType>(
       return { status: "error", message: t("errors.FORBIDDEN"), values };
     }
 
-    const parsed = config.schema.safeParse(Object.fromEntries(formData));
+    const raw = formDataToObject(formData);
+    const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFrom(parsed.error, (key) => translateKey(t, key));
       return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
@@ -53,8 +56,19 @@ export function guardedAction<Schema extends z.ZodType>(
 
     let outcome: ActionOutcome | void;
     try {
-      outcome = await handler(parsed.data, { actor });
+      outcome = await handler(parsed.data, { actor, raw });
     } catch (error) {
+      if (error instanceof DuplicatesFoundError) {
+        return { status: "error", message: t("duplicates.intro"), values, duplicates: error.duplicates };
+      }
+      if (error instanceof InvalidInputError) {
+        return {
+          status: "error",
+          message: t("errors.VALIDATION"),
+          values,
+          fieldErrors: fieldErrorsFrom(error.zodError, (key) => translateKey(t, key), error.prefix),
+        };
+      }
       if (isAppError(error)) {
         const field = typeof error.details?.field === "string" ? error.details.field : undefined;
         const message = t(`errors.${error.code}`);
@@ -79,6 +93,17 @@ function translateKey(t: Translate, key: string) {
 function fieldMessage(t: Translate, code: string, field: string) {
   const specific = `errors.fields.${field}.${code}`;
   return t.has(specific) ? t(specific) : t(`errors.${code}`);
+}
+
+/** Repeated names (checkbox groups) become arrays; single ones stay strings. */
+function formDataToObject(formData: FormData) {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of formData) {
+    if (key.startsWith("$")) continue;
+    const existing = object[key];
+    object[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return object;
 }
 
 function formValues(formData: FormData) {

@@ -59,7 +59,12 @@ export const organizationInputSchema = z.object({
   website: websiteField,
   rfc: rfcField,
 });
-export type OrganizationInput = z.output<typeof organizationInputSchema>;
+/** Keys whose value may be undefined become optional, so callers (and tests) can omit them. */
+type Optionalize<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: T[K];
+};
+
+export type OrganizationInput = Optionalize<z.output<typeof organizationInputSchema>>;
 
 export const personInputSchema = z.object({
   givenNames: personNameField,
@@ -75,7 +80,7 @@ export const personInputSchema = z.object({
   ageRange: optionalEnum(AgeRange),
   state: optionalEnum(MexicanState),
 });
-export type PersonInput = z.output<typeof personInputSchema>;
+export type PersonInput = Optionalize<z.output<typeof personInputSchema>>;
 
 export const generationInputSchema = z.object({
   number: z.coerce

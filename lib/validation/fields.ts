@@ -37,3 +37,7 @@ export const optionalIdField = z
   .max(64)
   .optional()
   .transform((value) => (value ? value : undefined));
+
+/** A checkbox group: absent means none, one box checked arrives as a single string. */
+export const checkboxesField = <Item extends z.ZodType>(item: Item) =>
+  z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));

@@ -1,8 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { findApiTokens } from "@/lib/api-tokens/api-tokens";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/actor";
+import { revokeApiTokenAction } from "./actions";
 import { ChangePasswordForm } from "./_components/change-password-form";
+import { CreateTokenForm } from "./_components/create-token-form";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -10,7 +15,14 @@ export async function generateMetadata() {
 }
 
 export default async function AccountPage() {
-  const [actor, t] = await Promise.all([requireActor(), getTranslations("account")]);
+  const actor = await requireActor();
+  const [t, tokens, tokenT, format] = await Promise.all([
+    getTranslations("account"),
+    findApiTokens({ actor }),
+    getTranslations("apiTokens"),
+    getFormatter(),
+  ]);
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <PageHeader title={t("title")} />
@@ -34,6 +46,34 @@ export default async function AccountPage() {
         <Card title={t("passwordTitle")} className="lg:col-span-2">
           <p className="mb-4 text-slate-700">{t("passwordHelp")}</p>
           <ChangePasswordForm />
+        </Card>
+        <Card title={tokenT("title")} className="lg:col-span-2">
+          <p className="mb-4 text-slate-700">{tokenT("help")}</p>
+          {tokens.length === 0 ? (
+            <p className="mb-4 text-slate-700">{tokenT("empty")}</p>
+          ) : (
+            <ul className="mb-4 divide-y divide-slate-100" data-testid="api-tokens">
+              {tokens.map((token) => (
+                <li key={token.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                  <span>
+                    <span className="font-medium">{token.name}</span>
+                    <span className="block text-sm text-slate-700">
+                      {tokenT("createdOn", { date: date(token.createdAt) })} ·{" "}
+                      {token.lastUsedAt ? tokenT("lastUsed", { date: date(token.lastUsedAt) }) : tokenT("neverUsed")}
+                    </span>
+                  </span>
+                  <ActionForm action={revokeApiTokenAction}>
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <SubmitButton variant="ghost">
+                      <span aria-hidden="true">{tokenT("revoke")}</span>
+                      <span className="sr-only">{tokenT("revokeLabel", { name: token.name })}</span>
+                    </SubmitButton>
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+          <CreateTokenForm />
         </Card>
       </div>
     </>

@@ -1,0 +1,93 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { Actor } from "@/lib/auth/permissions";
+import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
+
+/** The generation's totals, computed from its records; aggregates only, so every role that reaches the page may see it. */
+export async function GenerationSummary({ actor, generationId }: { actor: Actor; generationId: string }) {
+  const [summary, t, format] = await Promise.all([
+    getGenerationSummary({ actor, generationId }),
+    getTranslations("totals"),
+    getFormatter(),
+  ]);
+  const kpis = [
+    { label: t("people"), value: summary.people },
+    { label: t("organizations"), value: summary.organizations },
+    { label: t("networks"), value: summary.networks },
+    { label: t("states"), value: summary.states },
+  ];
+  return (
+    <div className="space-y-6">
+      <Card>
+        <p className="text-2xl font-bold text-brand-800 sm:text-3xl" data-testid="headline">
+          {t("headline", { people: summary.people, organizations: summary.organizations })}
+        </p>
+        <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          {kpis.map((kpi) => (
+            <div key={kpi.label} className="rounded-md bg-slate-50 p-3">
+              <dt className="text-sm text-slate-700">{kpi.label}</dt>
+              <dd className="text-2xl font-semibold text-slate-900">{format.number(kpi.value)}</dd>
+            </div>
+          ))}
+        </dl>
+        <details className="mt-4 text-sm text-slate-700">
+          <summary className="cursor-pointer font-medium text-slate-900">{t("definitionTitle")}</summary>
+          <p className="mt-2" data-testid="definition">
+            {t(`definition.${summary.rule}`)}
+          </p>
+        </details>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("byNetwork")}>
+          <Table caption={t("byNetwork")}>
+            <thead>
+              <tr>
+                <Th>{t("network")}</Th>
+                <Th className="text-right">{t("people")}</Th>
+                <Th className="text-right">{t("organizations")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byNetwork.map((row) => (
+                <tr key={row.networkId}>
+                  <Td>{row.name}</Td>
+                  <Td className="text-right tabular-nums">{format.number(row.people)}</Td>
+                  <Td className="text-right tabular-nums">{format.number(row.organizations)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <p className="mt-3 text-xs text-slate-600">{t("breakdownNote")}</p>
+        </Card>
+        <ByStateTable summary={summary} />
+      </div>
+    </div>
+  );
+}
+
+async function ByStateTable({ summary }: { summary: Awaited<ReturnType<typeof getGenerationSummary>> }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  return (
+    <Card title={t("totals.byState")}>
+      <Table caption={t("totals.byState")}>
+        <thead>
+          <tr>
+            <Th>{t("totals.state")}</Th>
+            <Th className="text-right">{t("totals.people")}</Th>
+            <Th className="text-right">{t("totals.organizations")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.byState.map((row) => (
+            <tr key={row.state}>
+              <Td>{t(`states.${row.state}`)}</Td>
+              <Td className="text-right tabular-nums">{format.number(row.people)}</Td>
+              <Td className="text-right tabular-nums">{format.number(row.organizations)}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </Card>
+  );
+}

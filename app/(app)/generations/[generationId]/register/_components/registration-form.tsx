@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { DuplicateChoices } from "@/components/registry/duplicate-choices";
+import { OrganizationFields } from "@/components/registry/organization-fields";
+import { PersonFields } from "@/components/registry/person-fields";
+import { FormMessage } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/actions/action-state";
+import { registerParticipantAction } from "../actions";
+
+type Option = { id: string; name: string };
+const NEW = "__new__";
+
+/**
+ * One form for the whole registration. When the server finds possible
+ * duplicates it sends them back; the same form then shows the choices and is
+ * submitted again, with everything typed still in place.
+ */
+export function RegistrationForm({
+  generationId,
+  networks,
+  organizationsByNetwork,
+}: {
+  generationId: string;
+  networks: Option[];
+  organizationsByNetwork: Record<string, Option[]>;
+}) {
+  const t = useTranslations();
+  const [state, formAction] = useActionState(registerParticipantAction, initialActionState);
+  const values = state.values;
+  const [networkId, setNetworkId] = useState(values?.networkId ?? networks[0]?.id ?? "");
+  const [organizationId, setOrganizationId] = useState(values?.organizationId ?? NEW);
+  const organizations = organizationsByNetwork[networkId] ?? [];
+
+  if (state.status === "success") {
+    return (
+      <div className="space-y-4">
+        <FormMessage state={{ status: "success", message: t("register.done", { name: state.data?.name ?? "" }) }} />
+        <div className="flex flex-wrap gap-3">
+          {state.data?.personId && (
+            <Link href={`/people/${state.data.personId}`} className={buttonClasses("secondary")}>
+              {t("register.viewPerson")}
+            </Link>
+          )}
+          <Link href={`/generations/${generationId}/register`} className={buttonClasses("primary")}>
+            {t("register.another")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form key={JSON.stringify(values ?? {})} action={formAction} className="space-y-6" noValidate>
+      <input type="hidden" name="generationId" value={generationId} />
+      <FormMessage state={state} />
+      <SelectField
+        label={t("register.network")}
+        name="networkId"
+        value={networkId}
+        onChange={(event) => {
+          setNetworkId(event.target.value);
+          setOrganizationId(NEW);
+        }}
+        options={networks.map((network) => ({ value: network.id, label: network.name }))}
+        errors={state.fieldErrors?.networkId}
+      />
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-lg font-semibold">{t("register.personTitle")}</legend>
+        {state.duplicates?.people && <DuplicateChoices kind="person" candidates={state.duplicates.people} />}
+        <PersonFields prefix="p_" values={values} errors={state.fieldErrors} />
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-lg font-semibold">{t("register.organizationTitle")}</legend>
+        <SelectField
+          label={t("register.existingOrganization")}
+          name="organizationId"
+          value={organizationId}
+          onChange={(event) => setOrganizationId(event.target.value)}
+          options={[
+            { value: NEW, label: t("register.newOrganizationOption") },
+            ...organizations.map((organization) => ({ value: organization.id, label: organization.name })),
+          ]}
+          errors={state.fieldErrors?.organizationId}
+        />
+        {organizationId === NEW && (
+          <>
+            {state.duplicates?.organizations && <DuplicateChoices kind="organization" candidates={state.duplicates.organizations} />}
+            <OrganizationFields prefix="o_" values={values} errors={state.fieldErrors} />
+          </>
+        )}
+        <TextField label={t("people.jobTitle")} name="title" defaultValue={values?.title} errors={state.fieldErrors?.title} />
+      </fieldset>
+      <SubmitButton pendingLabel={t("register.submitting")}>{t("register.submit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { createTranslator } from "next-intl";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import es from "@/lib/i18n/messages/es-MX.json";
+import { createGeneration, createNetwork, createOrganization, createPerson, enroll, signedInActor } from "@/tests/support/factories";
+
+// Only the request seams are replaced (who is signed in, translations, cache); the database is real.
+let currentActor: Actor | null = null;
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => currentActor }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => createTranslator({ locale: "es-MX", messages: es }) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { registerParticipantAction } = await import("./actions");
+const { updatePersonAction, setPersonActiveAction } = await import("@/app/(app)/people/actions");
+
+const idle = { status: "idle" as const };
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+};
+
+let mine: { id: string };
+let theirs: { id: string };
+let generation: { id: string };
+let theirOrg: { id: string };
+let theirPerson: { id: string };
+
+beforeAll(async () => {
+  [mine, theirs] = await Promise.all([createNetwork(), createNetwork()]);
+  generation = await createGeneration({ networkIds: [mine.id, theirs.id] });
+  theirOrg = await createOrganization({ networkIds: [theirs.id] });
+  theirPerson = await createPerson({ givenNames: "Ajena", organizationId: theirOrg.id });
+  await enroll(theirPerson.id, generation.id, theirs.id, theirOrg.id);
+});
+
+beforeEach(async () => {
+  currentActor = await signedInActor({ grants: [{ role: "LIAISON", networkId: mine.id }] });
+});
+
+describe("registry actions posted by a liaison about another network", () => {
+  it("refuse a registration through another network and write nothing", async () => {
+    const people = await db.person.count();
+    const state = await registerParticipantAction(
+      idle,
+      form({
+        generationId: generation.id,
+        networkId: theirs.id,
+        organizationId: theirOrg.id,
+        p_givenNames: "Colada",
+        p_firstSurname: "Por Formulario",
+      }),
+    );
+    expect(state).toMatchObject({ status: "error", message: "No encontramos lo que buscas." });
+    expect(await db.person.count()).toBe(people);
+  });
+
+  it("refuse editing or deactivating another network's person", async () => {
+    expect(await updatePersonAction(idle, form({ personId: theirPerson.id, givenNames: "Cambiada", firstSurname: "X" }))).toMatchObject({
+      status: "error",
+    });
+    expect(await setPersonActiveAction(idle, form({ personId: theirPerson.id, active: "false" }))).toMatchObject({ status: "error" });
+    expect(await db.person.findUniqueOrThrow({ where: { id: theirPerson.id } })).toMatchObject({
+      givenNames: "Ajena",
+      deactivatedAt: null,
+    });
+  });
+
+  it("explain invalid person fields next to the prefixed field, in Spanish", async () => {
+    const state = await registerParticipantAction(
+      idle,
+      form({
+        generationId: generation.id,
+        networkId: mine.id,
+        organizationId: "__new__",
+        p_givenNames: "",
+        p_firstSurname: "Soto",
+        p_phone: "12",
+        o_name: "Org",
+        o_type: "CIVIL_SOCIETY",
+        o_state: "SON",
+      }),
+    );
+    expect(state.fieldErrors).toMatchObject({
+      p_givenNames: ["Este campo es obligatorio."],
+      p_phone: ["Escribe un teléfono de 10 dígitos (puede incluir +52)."],
+    });
+  });
+});

@@ -1,0 +1,65 @@
+"use server";
+
+import { z } from "zod";
+import { guardedAction } from "@/lib/actions/guarded-action";
+import { parsePrefixed } from "@/lib/actions/invalid-input";
+import { registerParticipant, type OrganizationChoice, type PersonChoice } from "@/lib/enrollments/register-participant";
+import { fullName } from "@/lib/people/person-select";
+import { organizationInputSchema, personInputSchema } from "@/lib/registry/fields";
+import { idField } from "@/lib/validation/fields";
+
+const NEW_ORGANIZATION = "__new__";
+
+const registrationSchema = z.object({
+  generationId: idField,
+  networkId: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }),
+  organizationId: z.string().trim().min(1, { message: "validation.required" }),
+  title: z
+    .string()
+    .trim()
+    .max(120, { message: "validation.tooLong" })
+    .optional()
+    .transform((value) => value || undefined),
+  personChoice: z.string().optional(),
+  organizationChoice: z.string().optional(),
+});
+
+/** "existing:<id>" picks a duplicate candidate; "new" confirms a different record; absent means no warning was shown yet. */
+function choiceOf(value: string | undefined): { existingId: string } | { allowSimilar: boolean } {
+  if (value?.startsWith("existing:")) return { existingId: value.slice("existing:".length) };
+  return { allowSimilar: value === "new" };
+}
+
+export const registerParticipantAction = guardedAction(
+  { permission: "manage:registry", schema: registrationSchema },
+  async (input, { actor, raw }) => {
+    const personChoice = choiceOf(input.personChoice);
+    const person: PersonChoice =
+      "existingId" in personChoice
+        ? personChoice
+        : { input: parsePrefixed(personInputSchema, raw, "p_"), allowSimilar: personChoice.allowSimilar };
+
+    const organizationChoice = choiceOf(input.organizationChoice);
+    const organization: OrganizationChoice =
+      "existingId" in organizationChoice
+        ? organizationChoice
+        : input.organizationId !== NEW_ORGANIZATION
+          ? { existingId: input.organizationId }
+          : { input: parsePrefixed(organizationInputSchema, raw, "o_"), allowSimilar: organizationChoice.allowSimilar };
+
+    const result = await registerParticipant({
+      actor,
+      generationId: input.generationId,
+      networkId: input.networkId,
+      person,
+      organization,
+      title: input.title,
+    });
+    const name = "input" in person ? fullName(person.input) : "";
+    return {
+      message: "register.done",
+      data: { personId: result.personId, name },
+      revalidate: [`/generations/${input.generationId}`, "/people", "/organizations"],
+    };
+  },
+);

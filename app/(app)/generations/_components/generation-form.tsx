@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/ui/alert";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/actions/action-state";
+import { saveGenerationAction } from "../actions";
+
+type Generation = { id: string; number: number; name: string; status: string; startDate: string; endDate: string; networkIds: string[] };
+
+export function GenerationForm({
+  programId,
+  generation,
+  networks,
+}: {
+  programId: string;
+  generation?: Generation;
+  networks: Array<{ id: string; name: string }>;
+}) {
+  const t = useTranslations();
+  const [state, formAction] = useActionState(saveGenerationAction, initialActionState);
+  const values = state.values;
+  const selected = new Set(generation?.networkIds ?? []);
+  return (
+    <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+      <input type="hidden" name="programId" value={programId} />
+      {generation && <input type="hidden" name="generationId" value={generation.id} />}
+      <FormMessage state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label={t("generations.number")}
+          name="number"
+          type="number"
+          min={1}
+          required
+          defaultValue={values?.number ?? generation?.number}
+          errors={state.fieldErrors?.number}
+        />
+        <SelectField
+          label={t("generations.status")}
+          name="status"
+          defaultValue={values?.status ?? generation?.status ?? "PLANNED"}
+          options={["PLANNED", "ACTIVE", "CLOSED"].map((status) => ({ value: status, label: t(`generationStatuses.${status}`) }))}
+        />
+        <TextField
+          label={t("generations.name")}
+          name="name"
+          required
+          defaultValue={values?.name ?? generation?.name}
+          errors={state.fieldErrors?.name}
+          className="sm:col-span-2"
+        />
+        <TextField
+          label={t("generations.startDate")}
+          name="startDate"
+          type="date"
+          defaultValue={values?.startDate ?? generation?.startDate}
+          errors={state.fieldErrors?.startDate}
+        />
+        <TextField
+          label={t("generations.endDate")}
+          name="endDate"
+          type="date"
+          defaultValue={values?.endDate ?? generation?.endDate}
+          errors={state.fieldErrors?.endDate}
+        />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("generations.networks")}</legend>
+        <p className="mb-2 text-sm text-slate-600">{t("generations.networksHelp")}</p>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {networks.map((network) => (
+            <label key={network.id} className="flex min-h-11 items-center gap-3 text-sm">
+              <input type="checkbox" name="networkIds" value={network.id} defaultChecked={selected.has(network.id)} className="size-5" />
+              {network.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+    </form>
+  );
+}

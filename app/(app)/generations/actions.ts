@@ -1,0 +1,16 @@
+"use server";
+
+import { guardedAction } from "@/lib/actions/guarded-action";
+import { saveGeneration } from "@/lib/generations/save-generation";
+import { generationInputSchema } from "@/lib/registry/fields";
+import { checkboxesField, idField, optionalIdField } from "@/lib/validation/fields";
+
+const schema = generationInputSchema.extend({ programId: idField, generationId: optionalIdField, networkIds: checkboxesField(idField) });
+
+export const saveGenerationAction = guardedAction(
+  { permission: "manage:registry", schema },
+  async ({ programId, generationId, ...input }, { actor }) => {
+    const saved = await saveGeneration({ actor, programId, generationId, input });
+    return { revalidate: ["/generations", `/programs/${programId}`], redirectTo: `/generations/${saved.generationId}` };
+  },
+);

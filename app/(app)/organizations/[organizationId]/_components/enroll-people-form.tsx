@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { FormMessage } from "@/components/ui/alert";
+import { SelectField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialActionState } from "@/lib/actions/action-state";
+import { enrollPeopleAction } from "../../actions";
+
+type Target = { generationId: string; generationName: string; networkId: string; networkName: string };
+
+export function EnrollPeopleForm({
+  organizationId,
+  people,
+  targets,
+}: {
+  organizationId: string;
+  people: Array<{ id: string; name: string }>;
+  targets: Target[];
+}) {
+  const t = useTranslations("organizations");
+  const [state, formAction] = useActionState(enrollPeopleAction, initialActionState);
+  const message =
+    state.status === "success"
+      ? {
+          status: "success",
+          message: t("enrolled", { created: Number(state.data?.created ?? 0), skipped: Number(state.data?.skipped ?? 0) }),
+        }
+      : state;
+  return (
+    <form action={formAction} className="space-y-4">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <p className="text-sm text-slate-700">{t("enrollHelp")}</p>
+      <FormMessage state={message} />
+      <SelectField
+        label={t("generation")}
+        name="target"
+        options={targets.map((target) => ({
+          value: `${target.generationId}|${target.networkId}`,
+          label: t("generationNetwork", { generation: target.generationName, network: target.networkName }),
+        }))}
+        errors={state.fieldErrors?.target}
+      />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("choosePeople")}</legend>
+        {state.fieldErrors?.personIds && <p className="text-sm font-medium text-red-700">{state.fieldErrors.personIds.join(" ")}</p>}
+        <div className="grid gap-1 sm:grid-cols-2">
+          {people.map((person) => (
+            <label key={person.id} className="flex min-h-11 items-center gap-3 text-sm">
+              <input type="checkbox" name="personIds" value={person.id} className="size-5" />
+              {person.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton>{t("enrollSubmit")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { DescriptionList } from "@/components/ui/description-list";
+import { SelectField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TextLink } from "@/components/ui/text-link";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { orNotFound } from "@/lib/http/page-errors";
+import { getPerson } from "@/lib/people/get-person";
+import { fullName } from "@/lib/people/person-select";
+import { setEnrollmentStatusAction, setPersonActiveAction } from "../actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ personId: string }> }) {
+  const [{ personId }, actor] = await Promise.all([params, requireActor()]);
+  return { title: fullName(await orNotFound(getPerson({ actor, personId }))) };
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
+  const [{ personId }, actor] = await Promise.all([params, requireActor()]);
+  const [person, t, format] = await Promise.all([orNotFound(getPerson({ actor, personId })), getTranslations(), getFormatter()]);
+  const canEdit = can(actor, "manage:registry");
+  const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
+  const gender =
+    person.gender === "SELF_DESCRIBED" && person.genderSelfDescribed
+      ? person.genderSelfDescribed
+      : person.gender
+        ? t(`genders.${person.gender}`)
+        : null;
+
+  return (
+    <>
+      <TextLink href="/people" className="mb-2 inline-block text-sm">
+        {t("people.title")}
+      </TextLink>
+      <PageHeader title={fullName(person)}>
+        {canEdit && (
+          <Link href={`/people/${person.id}/edit`} className={buttonClasses("secondary")}>
+            {t("common.edit")}
+          </Link>
+        )}
+      </PageHeader>
+      {person.deactivatedAt && (
+        <Alert tone="info" className="mb-6">
+          {t("common.deactivatedNotice")}
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("people.contactTitle")}>
+          <DescriptionList
+            items={[
+              { term: t("people.email"), value: person.email },
+              { term: t("people.phone"), value: person.phone },
+              { term: t("people.gender"), value: gender },
+              { term: t("people.ageRange"), value: person.ageRange ? t(`ageRanges.${person.ageRange}`) : null },
+              { term: t("people.state"), value: person.state ? t(`states.${person.state}`) : null },
+            ]}
+          />
+        </Card>
+        <Card title={t("people.affiliationsTitle")}>
+          {person.affiliations.length === 0 ? (
+            <p className="text-slate-700">{t("people.noAffiliations")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {person.affiliations.map((affiliation) => (
+                <li key={affiliation.id} className="py-3">
+                  <TextLink href={`/organizations/${affiliation.organization.id}`}>{affiliation.organization.name}</TextLink>
+                  {affiliation.title && <span className="block text-sm text-slate-700">{affiliation.title}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("people.enrollmentsTitle")} className="lg:col-span-2">
+          {person.enrollments.length === 0 ? (
+            <p className="text-slate-700">{t("people.noEnrollments")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="enrollments">
+              {person.enrollments.map((enrollment) => (
+                <li key={enrollment.id} className="flex flex-wrap items-end justify-between gap-4 py-4">
+                  <div>
+                    <TextLink href={`/generations/${enrollment.generation.id}`}>{enrollment.generation.name}</TextLink>
+                    <span className="block text-sm text-slate-700">
+                      {t("people.through", { network: enrollment.network.name, organization: enrollment.organization.name })}
+                    </span>
+                    <span className="block text-sm text-slate-600">
+                      {enrollment.registeredBy
+                        ? t("people.registeredBy", { name: enrollment.registeredBy.name, date: date(enrollment.registeredAt) })
+                        : t("people.registeredOn", { date: date(enrollment.registeredAt) })}
+                      {" · "}
+                      {t(`enrollmentSources.${enrollment.source}`)}
+                    </span>
+                  </div>
+                  {canEdit ? (
+                    <ActionForm action={setEnrollmentStatusAction} className="flex flex-wrap items-end gap-2">
+                      <input type="hidden" name="enrollmentId" value={enrollment.id} />
+                      <input type="hidden" name="personId" value={person.id} />
+                      <SelectField
+                        label={t("common.status")}
+                        name="status"
+                        id={`status-${enrollment.id}`}
+                        defaultValue={enrollment.status}
+                        options={["REGISTERED", "ACTIVE", "COMPLETED", "WITHDRAWN"].map((status) => ({
+                          value: status,
+                          label: t(`enrollmentStatuses.${status}`),
+                        }))}
+                        className="min-w-40"
+                      />
+                      <SubmitButton variant="secondary">{t("people.changeStatus")}</SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    <Badge>{t(`enrollmentStatuses.${enrollment.status}`)}</Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      {canEdit && (
+        <ActionForm action={setPersonActiveAction} className="mt-6 space-y-3">
+          <input type="hidden" name="personId" value={person.id} />
+          <input type="hidden" name="active" value={person.deactivatedAt ? "true" : "false"} />
+          <SubmitButton variant={person.deactivatedAt ? "secondary" : "danger"}>
+            {person.deactivatedAt ? t("common.restore") : t("common.deactivate")}
+          </SubmitButton>
+        </ActionForm>
+      )}
+    </>
+  );
+}

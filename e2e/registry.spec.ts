@@ -1,0 +1,132 @@
+import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+
+const GENERATION_2020 = "/generations/demo-generation-2020";
+
+test("a coordinator registers a new person in a new organization of Red Comunitaria Sonora, and the totals follow", async ({
+  page,
+  context,
+}) => {
+  await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+  const before = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
+  expect(before).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3 });
+
+  await page.goto(GENERATION_2020);
+  await expect(page.getByTestId("headline")).toHaveText("132 personas de 93 organizaciones");
+  await page.getByRole("link", { name: "Registrar participante" }).click();
+
+  await page.getByLabel("Red por la que participa").selectOption({ label: "Red Comunitaria Sonora" });
+  const person = page.getByRole("group", { name: "Persona" });
+  await person.getByLabel("Nombre(s)").fill("Xóchitl");
+  await person.getByLabel("Primer apellido").fill("Arvizu");
+  await person.getByLabel("Segundo apellido").fill("Moreno");
+  await person.getByLabel("Correo electrónico").fill("xochitl.arvizu@example.test");
+  await person.getByLabel("Teléfono").fill("662 555 7788");
+  const organization = page.getByRole("group", { name: "Organización" });
+  await organization.getByLabel("Nombre", { exact: true }).fill("Colectivo Desierto Vivo de Caborca, A.C.");
+  await organization.getByLabel("Municipio").fill("Caborca");
+  await page.getByRole("button", { name: "Registrar e inscribir" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("quedó inscrita en la generación");
+
+  await page.goto(GENERATION_2020);
+  await expect(page.getByTestId("headline")).toHaveText("133 personas de 94 organizaciones");
+  const after = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
+  expect(after).toMatchObject({ people: 133, organizations: 94, networks: 4, states: 3 });
+  expect(after.byNetwork).toContainEqual(expect.objectContaining({ name: "Red Comunitaria Sonora", people: 35, organizations: 25 }));
+  expect(after.definition).toContain("una sola vez");
+});
+
+test("registering the same email again shows the existing person instead of a duplicate", async ({ page }) => {
+  await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+  await page.goto(`${GENERATION_2020}/register`);
+  await page.getByLabel("Red por la que participa").selectOption({ label: "Red Impulso OSC" });
+  const person = page.getByRole("group", { name: "Persona" });
+  await person.getByLabel("Nombre(s)").fill("Alguien");
+  await person.getByLabel("Primer apellido").fill("Distinto");
+  await person.getByLabel("Correo electrónico").fill("paulina.escalante@example.org");
+  const organization = page.getByRole("group", { name: "Organización" });
+  await organization.getByLabel("Nombre", { exact: true }).fill(`Organización de prueba ${Date.now()}`);
+  await page.getByRole("button", { name: "Registrar e inscribir" }).click();
+
+  const warning = page.getByTestId("duplicates-person");
+  await expect(warning).toContainText("Mismo correo electrónico");
+  await expect(warning.getByLabel(/Usar Paulina Escalante Rubio/)).toBeChecked();
+  // What was typed is still there.
+  await expect(person.getByLabel("Nombre(s)")).toHaveValue("Alguien");
+});
+
+test("a liaison works only on their own network: another network's person is a 404", async ({ page, context, createUser }) => {
+  const liaison = await createUser({ role: "LIAISON", networkId: "demo-network-sonora" });
+  await signInAndWait(page, liaison.email, liaison.password);
+
+  await page.goto("/people?q=");
+  const firstPerson = page.getByRole("main").getByRole("table").getByRole("link").first();
+  await firstPerson.click();
+  await expect(page.getByRole("main").getByText("Red Comunitaria Sonora").first()).toBeVisible();
+
+  // demo-person-001 takes part through Red Impulso OSC (Chihuahua).
+  const response = await page.goto("/people/demo-person-001");
+  expect(response?.status()).toBe(404);
+  const organization = await page.goto("/organizations/demo-org-001");
+  expect(organization?.status()).toBe(404);
+  const network = await page.goto("/networks/demo-network-impulso");
+  expect(network?.status()).toBe(404);
+
+  // The aggregates of the generation their network takes part in stay readable.
+  const summary = await context.request.get(`/api/v1${GENERATION_2020}/summary`);
+  expect(summary.status()).toBe(200);
+});
+
+test("a funder sees the totals but no name, email or phone anywhere", async ({ page, context, database }) => {
+  await signInAndWait(page, "fondos@example.org", DEMO_PASSWORD);
+  const response = await page.goto(GENERATION_2020);
+  await expect(page.getByTestId("headline")).toContainText("personas de");
+  const html = (await response?.text()) ?? "";
+  const rendered = await page.content();
+  // The React Server Component payload of a client navigation too.
+  const rsc = await (await context.request.get(GENERATION_2020, { headers: { RSC: "1" } })).text();
+  const api = [
+    await (await context.request.get("/api/v1/generations")).text(),
+    await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).text(),
+  ].join("\n");
+
+  const { rows } = await database.query<{ givenNames: string; firstSurname: string; email: string | null; phone: string | null }>(
+    `SELECT "givenNames", "firstSurname", email, phone FROM people`,
+  );
+  expect(rows.length).toBeGreaterThan(100);
+  for (const text of [html, rendered, rsc, api]) {
+    for (const person of rows) {
+      expect(text).not.toContain(`${person.givenNames} ${person.firstSurname}`);
+      if (person.email) expect(text).not.toContain(person.email);
+      if (person.phone) expect(text).not.toContain(person.phone);
+    }
+  }
+
+  for (const path of ["/people", "/people/demo-person-001", "/organizations", "/networks"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+});
+
+test("an API token works with its owner's rights until it is revoked in settings", async ({ page, playwright, baseURL }) => {
+  await signInAndWait(page, "fondos@example.org", DEMO_PASSWORD);
+  await page.goto("/account");
+  const name = `Tablero ${Date.now()}`;
+  await page.getByLabel("Nombre del token").fill(name);
+  await page.getByRole("button", { name: "Crear token" }).click();
+  const token = await page.getByTestId("new-api-token").inputValue();
+  expect(token).toMatch(/^tej_/);
+
+  // A client with no cookies at all, as another tool would be.
+  const api = await playwright.request.newContext({ baseURL });
+  const authorized = { headers: { Authorization: `Bearer ${token}` } };
+  const summary = await api.get(`/api/v1${GENERATION_2020}/summary`, authorized);
+  expect(summary.status()).toBe(200);
+  expect((await summary.json()).people).toBeGreaterThanOrEqual(132);
+  expect((await api.get(`/api/v1${GENERATION_2020}/summary`)).status()).toBe(401);
+  expect((await api.get("/api/v1/generations/does-not-exist/summary", authorized)).status()).toBe(404);
+
+  await page.reload();
+  await page.getByRole("button", { name: `Revocar el token ${name}` }).click();
+  await expect(page.getByText(name)).toHaveCount(0);
+  expect((await api.get(`/api/v1${GENERATION_2020}/summary`, authorized)).status()).toBe(401);
+  await api.dispose();
+});

@@ -43,3 +43,20 @@ export async function saveGeneration(options: { actor: Actor; programId: string;
     return { generationId };
   });
 }
+
+/** Soft delete: the generation leaves lists, totals and the API, and can be restored from its edit page. */
+export async function setGenerationActive(options: { actor: Actor; generationId: string; active: boolean }) {
+  const generation = await db.generation.findUnique({ where: { id: options.generationId }, select: { programId: true } });
+  if (!generation) throw new AppError("NOT_FOUND");
+  assertCan(options.actor, "manage:registry", { programId: generation.programId });
+  await db.$transaction(async (tx) => {
+    await tx.generation.update({ where: { id: options.generationId }, data: { deactivatedAt: options.active ? null : new Date() } });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: options.active ? "generation.restored" : "generation.deactivated",
+      targetType: "generation",
+      targetId: options.generationId,
+    });
+  });
+  return { programId: generation.programId };
+}

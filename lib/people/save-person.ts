@@ -117,3 +117,24 @@ export async function findPersonInScopeOrThrow(client: Pick<Prisma.TransactionCl
   if (!person) throw new AppError("NOT_FOUND");
   return person;
 }
+
+/** Links a person to another organization (both in the actor's reach); repeating it changes nothing. */
+export async function addAffiliation(options: { actor: Actor; personId: string; organizationId: string; title?: string }) {
+  assertCan(options.actor, "manage:registry");
+  await db.$transaction(async (tx) => {
+    await findPersonInScopeOrThrow(tx, options.actor, options.personId);
+    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
+    await tx.affiliation.upsert({
+      where: { personId_organizationId: { personId: options.personId, organizationId: options.organizationId } },
+      create: { personId: options.personId, organizationId: options.organizationId, title: options.title },
+      update: { title: options.title },
+    });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: "affiliation.saved",
+      targetType: "person",
+      targetId: options.personId,
+      data: { organizationId: options.organizationId },
+    });
+  });
+}

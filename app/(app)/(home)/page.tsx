@@ -51,9 +51,14 @@ export default async function HomePage() {
           {can(actor, "manage:users") && (
             <Card title={t("adminTitle")}>
               <p className="mb-4 text-slate-700">{t("adminBody")}</p>
-              <Link href="/admin/users" className={buttonClasses("secondary")}>
-                {t("adminLink")}
-              </Link>
+              <div className="flex flex-wrap gap-2">
+                <Link href="/admin/users" className={buttonClasses("secondary")}>
+                  {t("adminLink")}
+                </Link>
+                <Link href="/programs/new" className={buttonClasses("secondary")}>
+                  {t("newProgram")}
+                </Link>
+              </div>
             </Card>
           )}
         </div>

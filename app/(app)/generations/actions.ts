@@ -1,7 +1,8 @@
 "use server";
 
+import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
-import { saveGeneration } from "@/lib/generations/save-generation";
+import { saveGeneration, setGenerationActive } from "@/lib/generations/save-generation";
 import { generationInputSchema } from "@/lib/registry/fields";
 import { checkboxesField, idField, optionalIdField } from "@/lib/validation/fields";
 
@@ -12,5 +13,13 @@ export const saveGenerationAction = guardedAction(
   async ({ programId, generationId, ...input }, { actor }) => {
     const saved = await saveGeneration({ actor, programId, generationId, input });
     return { revalidate: ["/generations", `/programs/${programId}`], redirectTo: `/generations/${saved.generationId}` };
+  },
+);
+
+export const deactivateGenerationAction = guardedAction(
+  { permission: "manage:registry", schema: z.object({ generationId: idField }) },
+  async (input, { actor }) => {
+    const { programId } = await setGenerationActive({ actor, generationId: input.generationId, active: false });
+    return { revalidate: ["/generations", `/programs/${programId}`], redirectTo: `/programs/${programId}` };
   },
 );

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
 import { setEnrollmentStatus } from "@/lib/enrollments/set-enrollment-status";
-import { createPerson, setPersonActive, updatePerson } from "@/lib/people/save-person";
+import { addAffiliation, createPerson, setPersonActive, updatePerson } from "@/lib/people/save-person";
 import { enrollmentStatusField, personInputSchema } from "@/lib/registry/fields";
 import { idField, optionalIdField } from "@/lib/validation/fields";
 
@@ -51,5 +51,13 @@ export const setEnrollmentStatusAction = guardedAction(
   async (input, { actor }) => {
     await setEnrollmentStatus({ actor, enrollmentId: input.enrollmentId, status: input.status });
     return { message: "people.statusChanged", revalidate: [`/people/${input.personId}`] };
+  },
+);
+
+export const addAffiliationAction = guardedAction(
+  { permission: "manage:registry", schema: z.object({ personId: idField, organizationId: idField, title: createSchema.shape.title }) },
+  async (input, { actor }) => {
+    await addAffiliation({ actor, personId: input.personId, organizationId: input.organizationId, title: input.title });
+    return { message: "common.saved", revalidate: [`/people/${input.personId}`] };
   },
 );

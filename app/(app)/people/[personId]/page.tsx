@@ -14,7 +14,9 @@ import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getPerson } from "@/lib/people/get-person";
 import { fullName } from "@/lib/people/person-select";
-import { setEnrollmentStatusAction, setPersonActiveAction } from "../actions";
+import { findOrganizationOptions } from "@/lib/organizations/find-organizations";
+import { TextField } from "@/components/ui/field";
+import { addAffiliationAction, setEnrollmentStatusAction, setPersonActiveAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ personId: string }> }) {
   const [{ personId }, actor] = await Promise.all([params, requireActor()]);
@@ -25,6 +27,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const [{ personId }, actor] = await Promise.all([params, requireActor()]);
   const [person, t, format] = await Promise.all([orNotFound(getPerson({ actor, personId })), getTranslations(), getFormatter()]);
   const canEdit = can(actor, "manage:registry");
+  const organizations = canEdit ? await findOrganizationOptions({ actor }) : [];
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const gender =
     person.gender === "SELF_DESCRIBED" && person.genderSelfDescribed
@@ -74,6 +77,19 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
                 </li>
               ))}
             </ul>
+          )}
+          {canEdit && (
+            <ActionForm action={addAffiliationAction} className="mt-4 space-y-3 border-t border-slate-100 pt-4">
+              <input type="hidden" name="personId" value={person.id} />
+              <SelectField
+                label={t("people.organization")}
+                name="organizationId"
+                id="affiliation-organization"
+                options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+              />
+              <TextField label={t("people.jobTitle")} name="title" id="affiliation-title" />
+              <SubmitButton variant="secondary">{t("people.addAffiliation")}</SubmitButton>
+            </ActionForm>
           )}
         </Card>
         <Card title={t("people.enrollmentsTitle")} className="lg:col-span-2">

@@ -16,6 +16,11 @@ export default async function ProgramPage({ params }: { params: Promise<{ progra
   return (
     <>
       <PageHeader title={program.name}>
+        {can(actor, "manage:users") && (
+          <Link href={`/programs/${program.id}/edit`} className={buttonClasses("secondary")}>
+            {t("common.edit")}
+          </Link>
+        )}
         {can(actor, "manage:registry", { programId }) && (
           <Link href={`/generations/new?programId=${program.id}`} className={buttonClasses("primary")}>
             {t("generations.new")}

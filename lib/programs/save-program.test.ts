@@ -9,9 +9,13 @@ describe("programs and generations", () => {
   it("only admins set up programs and their partners", async () => {
     const program = await createProgram();
     const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: program.id }] });
-    await expect(saveProgram({ actor: coordinator, input: { name: "Nuevo", description: null } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveProgram({ actor: coordinator, input: { name: "Nuevo", description: null } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const org = await createOrganization();
-    await expect(addProgramPartner({ actor: coordinator, programId: program.id, partner: { organizationId: org.id, role: "FUNDER" } })).rejects.toMatchObject({
+    await expect(
+      addProgramPartner({ actor: coordinator, programId: program.id, partner: { organizationId: org.id, role: "FUNDER" } }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
 
@@ -29,9 +33,16 @@ describe("programs and generations", () => {
     const input = { number: 3, name: "Tercera", status: "PLANNED" as const, networkIds: [network.id] };
     await expect(saveGeneration({ actor: coordinator, programId: other.id, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { generationId } = await saveGeneration({ actor: coordinator, programId: mine.id, input });
-    await expect(saveGeneration({ actor: coordinator, programId: mine.id, input })).rejects.toMatchObject({ code: "CONFLICT", details: { field: "number" } });
+    await expect(saveGeneration({ actor: coordinator, programId: mine.id, input })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { field: "number" },
+    });
     await expect(
-      saveGeneration({ actor: coordinator, programId: mine.id, input: { ...input, number: 4, startDate: "2021-05-01", endDate: "2021-01-01" } }),
+      saveGeneration({
+        actor: coordinator,
+        programId: mine.id,
+        input: { ...input, number: 4, startDate: "2021-05-01", endDate: "2021-01-01" },
+      }),
     ).rejects.toMatchObject({ details: { field: "endDate" } });
 
     expect((await getGenerationSummary({ actor: coordinator, generationId })).networks).toBe(0);

@@ -2,25 +2,16 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { generationListSelect } from "@/lib/generations/find-generations";
 import { generationScope } from "@/lib/registry/scope";
 import { countedEnrollmentWhere, PARTICIPATION_RULE } from "./participation-rule";
 import { summarize } from "./summarize";
-
-export const generationSummarySelect = {
-  id: true,
-  number: true,
-  name: true,
-  status: true,
-  startDate: true,
-  endDate: true,
-  program: { select: { id: true, name: true } },
-} as const;
 
 /** Totals of a generation, computed from its enrollments on every call. Aggregates only: no names leave here. */
 export async function getGenerationSummary(options: { actor: Actor; generationId: string }) {
   const generation = await db.generation.findFirst({
     where: { id: options.generationId, deactivatedAt: null, ...generationScope(options.actor) },
-    select: generationSummarySelect,
+    select: generationListSelect,
   });
   if (!generation) throw new AppError("NOT_FOUND");
 

@@ -41,3 +41,12 @@ export const optionalIdField = z
 /** A checkbox group: absent means none, one box checked arrives as a single string. */
 export const checkboxesField = <Item extends z.ZodType>(item: Item) =>
   z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+
+/** Free text that may be left empty: trimmed, and "" becomes undefined. */
+export const optionalTextField = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: "validation.tooLong" })
+    .optional()
+    .transform((value) => value || undefined);

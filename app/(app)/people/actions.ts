@@ -5,16 +5,11 @@ import { guardedAction } from "@/lib/actions/guarded-action";
 import { setEnrollmentStatus } from "@/lib/enrollments/set-enrollment-status";
 import { addAffiliation, createPerson, setPersonActive, updatePerson } from "@/lib/people/save-person";
 import { enrollmentStatusField, personInputSchema } from "@/lib/registry/fields";
-import { idField, optionalIdField } from "@/lib/validation/fields";
+import { optionalTextField, idField, optionalIdField } from "@/lib/validation/fields";
 
 const createSchema = personInputSchema.extend({
   organizationId: optionalIdField,
-  title: z
-    .string()
-    .trim()
-    .max(120, { message: "validation.tooLong" })
-    .optional()
-    .transform((value) => value || undefined),
+  title: optionalTextField(120),
   personChoice: z.string().optional(),
 });
 

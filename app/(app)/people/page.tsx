@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ListFilters } from "@/components/registry/list-filters";
+import { recordStatusFilter, ResultCount } from "@/components/registry/record-status";
 import { stateOptions } from "@/components/registry/options";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -71,20 +72,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               options: networks.map((n) => ({ value: n.id, label: n.name })),
             },
             { name: "state", label: t("people.state"), value: state, options: stateOptions(t) },
-            {
-              name: "status",
-              label: t("common.recordStatus"),
-              value: params.status,
-              options: [
-                { value: "active", label: t("common.statusActive") },
-                { value: "deactivated", label: t("common.statusDeactivated") },
-              ],
-            },
+            recordStatusFilter(t, params.status),
           ]}
         />
-        <p className="mb-2 text-sm text-slate-700" aria-live="polite">
-          {t("common.results", { count: result.total })}
-        </p>
+        <ResultCount total={result.total} />
         {result.people.length === 0 ? (
           <p className="py-6 text-slate-700">{t("common.empty")}</p>
         ) : (

@@ -1,11 +1,9 @@
+import { ActiveToggle, DeactivatedNotice } from "@/components/registry/record-status";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
@@ -41,11 +39,7 @@ export default async function NetworkPage({ params }: { params: Promise<{ networ
         {network.states.map((state) => t(`states.${state}`)).join(", ")}
         {network.convener && ` · ${t("generations.convener", { name: network.convener.shortName ?? network.convener.name })}`}
       </p>
-      {network.deactivatedAt && (
-        <Alert tone="info" className="mb-6">
-          {t("common.deactivatedNotice")}
-        </Alert>
-      )}
+      <DeactivatedNotice deactivatedAt={network.deactivatedAt} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`${t("networks.members")} (${network.members.length})`}>
           {network.members.length === 0 ? (
@@ -97,13 +91,7 @@ export default async function NetworkPage({ params }: { params: Promise<{ networ
         </Card>
       </div>
       {programWide && (
-        <ActionForm action={setNetworkActiveAction} className="mt-6 space-y-3">
-          <input type="hidden" name="networkId" value={network.id} />
-          <input type="hidden" name="active" value={network.deactivatedAt ? "true" : "false"} />
-          <SubmitButton variant={network.deactivatedAt ? "secondary" : "danger"}>
-            {network.deactivatedAt ? t("common.restore") : t("common.deactivate")}
-          </SubmitButton>
-        </ActionForm>
+        <ActiveToggle action={setNetworkActiveAction} idName="networkId" id={network.id} deactivatedAt={network.deactivatedAt} />
       )}
     </>
   );

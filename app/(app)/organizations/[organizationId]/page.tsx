@@ -1,11 +1,9 @@
+import { ActiveToggle, DeactivatedNotice } from "@/components/registry/record-status";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/ui/action-form";
-import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -43,11 +41,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
           </Link>
         )}
       </PageHeader>
-      {organization.deactivatedAt && (
-        <Alert tone="info" className="mb-6">
-          {t("common.deactivatedNotice")}
-        </Alert>
-      )}
+      <DeactivatedNotice deactivatedAt={organization.deactivatedAt} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("people.contactTitle")}>
           <DescriptionList
@@ -105,13 +99,12 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
         )}
       </div>
       {canEdit && (
-        <ActionForm action={setOrganizationActiveAction} className="mt-6 space-y-3">
-          <input type="hidden" name="organizationId" value={organization.id} />
-          <input type="hidden" name="active" value={organization.deactivatedAt ? "true" : "false"} />
-          <SubmitButton variant={organization.deactivatedAt ? "secondary" : "danger"}>
-            {organization.deactivatedAt ? t("common.restore") : t("common.deactivate")}
-          </SubmitButton>
-        </ActionForm>
+        <ActiveToggle
+          action={setOrganizationActiveAction}
+          idName="organizationId"
+          id={organization.id}
+          deactivatedAt={organization.deactivatedAt}
+        />
       )}
     </>
   );

@@ -1,6 +1,6 @@
+import { ActiveToggle, DeactivatedNotice } from "@/components/registry/record-status";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -48,11 +48,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           </Link>
         )}
       </PageHeader>
-      {person.deactivatedAt && (
-        <Alert tone="info" className="mb-6">
-          {t("common.deactivatedNotice")}
-        </Alert>
-      )}
+      <DeactivatedNotice deactivatedAt={person.deactivatedAt} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("people.contactTitle")}>
           <DescriptionList
@@ -138,15 +134,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           )}
         </Card>
       </div>
-      {canEdit && (
-        <ActionForm action={setPersonActiveAction} className="mt-6 space-y-3">
-          <input type="hidden" name="personId" value={person.id} />
-          <input type="hidden" name="active" value={person.deactivatedAt ? "true" : "false"} />
-          <SubmitButton variant={person.deactivatedAt ? "secondary" : "danger"}>
-            {person.deactivatedAt ? t("common.restore") : t("common.deactivate")}
-          </SubmitButton>
-        </ActionForm>
-      )}
+      {canEdit && <ActiveToggle action={setPersonActiveAction} idName="personId" id={person.id} deactivatedAt={person.deactivatedAt} />}
     </>
   );
 }

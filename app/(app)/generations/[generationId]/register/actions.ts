@@ -6,7 +6,7 @@ import { parsePrefixed } from "@/lib/actions/invalid-input";
 import { registerParticipant, type OrganizationChoice, type PersonChoice } from "@/lib/enrollments/register-participant";
 import { fullName } from "@/lib/people/person-select";
 import { organizationInputSchema, personInputSchema } from "@/lib/registry/fields";
-import { idField } from "@/lib/validation/fields";
+import { optionalTextField, idField } from "@/lib/validation/fields";
 
 const NEW_ORGANIZATION = "__new__";
 
@@ -14,12 +14,7 @@ const registrationSchema = z.object({
   generationId: idField,
   networkId: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }),
   organizationId: z.string().trim().min(1, { message: "validation.required" }),
-  title: z
-    .string()
-    .trim()
-    .max(120, { message: "validation.tooLong" })
-    .optional()
-    .transform((value) => value || undefined),
+  title: optionalTextField(120),
   personChoice: z.string().optional(),
   organizationChoice: z.string().optional(),
 });

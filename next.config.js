@@ -17,6 +17,8 @@ const nextConfig = {
   reactStrictMode: true,
   // Native or worker-based packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg"],
+  // Meeting reports are uploaded through a server action; they are capped at 2 MB in lib/sessions.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

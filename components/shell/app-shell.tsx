@@ -14,6 +14,7 @@ async function navigationFor(actor: Actor): Promise<NavLink[]> {
   return [
     { href: "/", label: t("home") },
     ...(can(actor, "read:aggregates") || can(actor, "read:program") ? [{ href: "/generations", label: t("generations") }] : []),
+    ...(can(actor, "record:attendance:own") || can(actor, "record:attendance:any") ? [{ href: "/sessions", label: t("sessions") }] : []),
     ...(registry
       ? [
           { href: "/people", label: t("people") },

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   "manage:sessions",
   "record:attendance:any",
   "record:attendance:own",
+  "read:attendance",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,7 +25,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   COORDINATOR: ["read:program", "read:aggregates", "read:personal-data", "manage:registry", "manage:sessions", "record:attendance:any"],
   FACILITATOR: ["read:program", "read:personal-data", "record:attendance:own"],
   // A liaison works on their own network: its people and organizations, and the aggregates of generations it takes part in.
-  LIAISON: ["read:personal-data", "manage:registry", "read:aggregates"],
+  LIAISON: ["read:personal-data", "manage:registry", "read:aggregates", "read:attendance"],
   FUNDER: ["read:program", "read:aggregates"],
 };
 

@@ -19,12 +19,19 @@ describe("demo seed", () => {
 
     const admin = await signedInActor({ grants: [{ role: "ADMIN" }] });
     const summary = await getGenerationSummary({ actor: admin, generationId: DEMO_IDS.generation2020 });
-    expect(summary).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3 });
+    expect(summary).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3, enrolled: 132, sessionsHeld: 17 });
+    // The in-person to virtual switch: 8 sessions in person, then 9 virtual.
+    expect(summary.byModality.map((m) => [m.modality, m.sessionsHeld])).toEqual([
+      ["IN_PERSON", 8],
+      ["VIRTUAL", 9],
+    ]);
+    expect(summary.attendanceRate).toBeGreaterThan(0.5);
     // One person took part through two networks: the breakdown counts them in both.
     expect(summary.byNetwork.reduce((sum, network) => sum + network.people, 0)).toBe(133);
     expect(summary.byState.map((state) => state.state).sort()).toEqual(["BCN", "CHH", "SON"]);
 
     const second = await getGenerationSummary({ actor: admin, generationId: DEMO_IDS.generation2021 });
-    expect(second).toMatchObject({ people: 6, networks: 2 });
+    // Nobody has attended a 2021 session yet: six enrolled, none counted.
+    expect(second).toMatchObject({ people: 0, enrolled: 6 });
   });
 });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { personNameKey } from "@/lib/registry/normalize";
 import { buildDemoRegistry, DEMO_IDS, DEMO_NETWORKS, DEMO_PARTNERS } from "./demo-registry";
+import { DEMO_WORKSHOPS_2020, demoAttendance, sessionTimes } from "./demo-sessions";
 
 /** Demo data only: never run outside `npm run demo` and the end-to-end tests. */
 export const DEMO_PASSWORD = "tejido-demo-2020";
@@ -23,6 +24,71 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: R
 export async function seedDemo() {
   await seedRegistry();
   await seedAccounts();
+  await seedSessions();
+}
+
+async function seedSessions() {
+  const facilitator = await db.user.findUnique({ where: { email: "facilitacion@example.org" }, select: { id: true } });
+  const allNetworkIds = DEMO_NETWORKS.map((network) => network.id);
+  await db.$transaction(async (tx) => {
+    for (const workshop of DEMO_WORKSHOPS_2020) {
+      const { sessions, ...data } = workshop;
+      await tx.workshop.createMany({ data: [{ ...data, generationId: DEMO_IDS.generation2020 }], skipDuplicates: true });
+      await tx.session.createMany({
+        data: sessions.map((session) => ({
+          id: session.id,
+          workshopId: workshop.id,
+          ...sessionTimes(session),
+          modality: session.modality,
+          place: session.place ?? null,
+          meetingUrl: session.modality === "VIRTUAL" ? "https://zoom.us/j/81234567890" : null,
+          status: "HELD" as const,
+          allNetworks: !session.networkIds,
+        })),
+        skipDuplicates: true,
+      });
+      await tx.sessionNetwork.createMany({
+        data: sessions.flatMap((session) => (session.networkIds ?? []).map((networkId) => ({ sessionId: session.id, networkId }))),
+        skipDuplicates: true,
+      });
+      if (facilitator) {
+        await tx.sessionFacilitator.createMany({
+          // The demo facilitator runs the sessions of Sonora and Chihuahua and those for everyone.
+          data: sessions
+            .filter(
+              (session) =>
+                !session.networkIds || session.networkIds.some((id) => id === DEMO_IDS.networks.sonora || id === DEMO_IDS.networks.impulso),
+            )
+            .map((session) => ({ sessionId: session.id, userId: facilitator.id })),
+          skipDuplicates: true,
+        });
+      }
+    }
+    const enrollments = await tx.enrollment.findMany({
+      where: { generationId: DEMO_IDS.generation2020, status: { not: "WITHDRAWN" } },
+      select: { personId: true, networkId: true },
+    });
+    await tx.attendance.createMany({ data: demoAttendance(enrollments, allNetworkIds), skipDuplicates: true });
+
+    await tx.workshop.createMany({
+      data: [{ id: "demo-ws-2021-kickoff", generationId: DEMO_IDS.generation2021, title: "Arranque 2021", topic: "KICKOFF", order: 1 }],
+      skipDuplicates: true,
+    });
+    await tx.session.createMany({
+      data: [
+        { id: "demo-s-2021-kickoff-1", date: "2021-03-04" },
+        { id: "demo-s-2021-kickoff-2", date: "2021-03-11" },
+      ].map(({ id, date }) => ({
+        id,
+        workshopId: "demo-ws-2021-kickoff",
+        ...sessionTimes({ id, date, time: "10:00", minutes: 180, modality: "HYBRID" }),
+        modality: "HYBRID" as const,
+        place: "FESAC, Hermosillo",
+        meetingUrl: "https://zoom.us/j/81234567891",
+      })),
+      skipDuplicates: true,
+    });
+  });
 }
 
 async function seedAccounts() {

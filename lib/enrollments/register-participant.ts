@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findOrganizationInScopeOrThrow } from "@/lib/organizations/save-organization";
@@ -27,9 +27,28 @@ export async function registerParticipant(options: {
   organization: OrganizationChoice;
   title?: string;
 }) {
+  assertCan(options.actor, "manage:registry");
+  await assertCanEnroll(db, options.actor, options.generationId, options.networkId);
+  return performRegistration({ ...options, lookupPermission: "manage:registry" });
+}
+
+/**
+ * The registration itself, once the caller has checked that the actor may enroll
+ * through this network: the registry (manage:registry) or a session's walk-in
+ * (a facilitator recording that session). Existing records are looked up within
+ * `lookupPermission`.
+ */
+export async function performRegistration(options: {
+  actor: Actor;
+  generationId: string;
+  networkId: string;
+  person: PersonChoice;
+  organization: OrganizationChoice;
+  title?: string;
+  lookupPermission: Permission;
+  source?: "MANUAL" | "IMPORT" | "SELF_REGISTRATION";
+}) {
   const { actor } = options;
-  assertCan(actor, "manage:registry");
-  await assertCanEnroll(db, actor, options.generationId, options.networkId);
 
   const duplicates: ConstructorParameters<typeof DuplicatesFoundError>[0] = {};
   if ("input" in options.organization && !options.organization.allowSimilar) {
@@ -47,7 +66,7 @@ export async function registerParticipant(options: {
   return db.$transaction(async (tx) => {
     const organizationId =
       "existingId" in options.organization
-        ? (await findOrganizationInScopeOrThrow(tx, actor, options.organization.existingId)).id
+        ? (await findOrganizationInScopeOrThrow(tx, actor, options.organization.existingId, options.lookupPermission)).id
         : (
             await tx.organization.create({
               data: { ...options.organization.input, normalizedName: organizationNameKey(options.organization.input.name) },
@@ -62,7 +81,7 @@ export async function registerParticipant(options: {
 
     const personId =
       "existingId" in options.person
-        ? (await findPersonInScopeOrThrow(tx, actor, options.person.existingId)).id
+        ? (await findPersonInScopeOrThrow(tx, actor, options.person.existingId, options.lookupPermission)).id
         : (await insertPerson(tx, actor.userId, options.person.input)).id;
     await tx.affiliation.upsert({
       where: { personId_organizationId: { personId, organizationId } },

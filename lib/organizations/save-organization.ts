@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, scopeOf, type Actor } from "@/lib/auth/permissions";
+import { assertCan, scopeOf, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { DuplicatesFoundError, findOrganizationDuplicates } from "@/lib/registry/duplicates";
@@ -71,9 +71,14 @@ export async function setOrganizationActive(options: { actor: Actor; organizatio
   });
 }
 
-export async function findOrganizationInScopeOrThrow(tx: Prisma.TransactionClient, actor: Actor, organizationId: string) {
+export async function findOrganizationInScopeOrThrow(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  organizationId: string,
+  permission: Permission = "manage:registry",
+) {
   const organization = await tx.organization.findFirst({
-    where: { AND: [{ id: organizationId }, organizationScope(actor, "manage:registry")] },
+    where: { AND: [{ id: organizationId }, organizationScope(actor, permission)] },
     select: { id: true, deactivatedAt: true },
   });
   if (!organization) throw new AppError("NOT_FOUND");

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { DuplicatesFoundError, findPersonDuplicates } from "@/lib/registry/duplicates";
@@ -109,9 +109,14 @@ export async function setPersonActive(options: { actor: Actor; personId: string;
   });
 }
 
-export async function findPersonInScopeOrThrow(client: Pick<Prisma.TransactionClient, "person">, actor: Actor, personId: string) {
+export async function findPersonInScopeOrThrow(
+  client: Pick<Prisma.TransactionClient, "person">,
+  actor: Actor,
+  personId: string,
+  permission: Permission = "manage:registry",
+) {
   const person = await client.person.findFirst({
-    where: { AND: [{ id: personId }, personScope(actor, "manage:registry")] },
+    where: { AND: [{ id: personId }, personScope(actor, permission)] },
     select: { id: true },
   });
   if (!person) throw new AppError("NOT_FOUND");

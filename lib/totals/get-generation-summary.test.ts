@@ -1,14 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createGeneration, createNetwork, createOrganization, createPerson, enroll, signedInActor } from "@/tests/support/factories";
+import {
+  attend,
+  createGeneration,
+  createNetwork,
+  createOrganization,
+  createPerson,
+  createSession,
+  enroll,
+  signedInActor,
+} from "@/tests/support/factories";
 import { getGenerationSummary } from "./get-generation-summary";
 
 /**
- * Hand-computed dataset:
+ * Hand-computed dataset, one held session for everyone and one cancelled one:
  *   N1 (Sonora): organizations A and C.   N2 (Chihuahua): organization B.
- *   p1 takes part through N1/A and through N2/B (two networks, two organizations).
- *   p2 through N1/A.  p3 through N1/C but withdrew.  p4 through N2/B but the person record was deactivated.
- * Expected: 2 people (p1, p2), 2 organizations (A, B), 2 networks, 2 states.
+ *   p1 takes part through N1/A and through N2/B (two networks, two organizations), attended.
+ *   p2 through N1/A, attended.  p3 through N1/C, attended but withdrew.
+ *   p4 through N2/B, attended but the person record was deactivated.
+ *   p5 through N2/B, enrolled but never attended (only "present" at the cancelled session).
+ * Expected: 2 people (p1, p2), 2 organizations (A, B), 2 networks, 2 states; 3 enrolled.
  */
 let generation: { id: string; programId: string };
 let n1: { id: string; name: string };
@@ -22,12 +33,18 @@ beforeAll(async () => {
     createOrganization({ networkIds: [n2.id], state: "CHH" }),
     createOrganization({ networkIds: [n1.id], state: "SON" }),
   ]);
-  const [p1, p2, p3, p4] = await Promise.all([createPerson(), createPerson(), createPerson(), createPerson()]);
+  const [p1, p2, p3, p4, p5] = await Promise.all([createPerson(), createPerson(), createPerson(), createPerson(), createPerson()]);
   await enroll(p1.id, generation.id, n1.id, a.id);
   await enroll(p1.id, generation.id, n2.id, b.id);
   await enroll(p2.id, generation.id, n1.id, a.id);
   await enroll(p3.id, generation.id, n1.id, c.id, "WITHDRAWN");
   await enroll(p4.id, generation.id, n2.id, b.id);
+  await enroll(p5.id, generation.id, n2.id, b.id);
+  const held = await createSession(generation.id, { status: "HELD", modality: "IN_PERSON" });
+  const cancelled = await createSession(generation.id, { status: "CANCELLED" });
+  for (const person of [p1, p2, p3, p4]) await attend(held.id, person.id, person === p2 ? "LATE" : "PRESENT");
+  await attend(held.id, p5.id, "ABSENT");
+  await attend(cancelled.id, p5.id, "PRESENT");
   await db.person.update({ where: { id: p4.id }, data: { deactivatedAt: new Date() } });
 });
 
@@ -35,10 +52,14 @@ describe("getGenerationSummary", () => {
   it("counts distinct people and organizations, by network and by state", async () => {
     const admin = await signedInActor({ grants: [{ role: "ADMIN" }] });
     const summary = await getGenerationSummary({ actor: admin, generationId: generation.id });
-    expect(summary).toMatchObject({ people: 2, organizations: 2, networks: 2, states: 2, rule: "enrolled-not-withdrawn" });
+    expect(summary).toMatchObject({ people: 2, organizations: 2, networks: 2, states: 2, enrolled: 3, rule: "attended-held-session" });
+    // The held session expected p1, p2, p5 (p3 withdrew, p4 is deactivated): 2 of 3 came.
+    expect(summary).toMatchObject({ sessionsHeld: 1, completed: 2 });
+    expect(summary.attendanceRate).toBeCloseTo(2 / 3);
+    expect(summary.byModality).toEqual([{ modality: "IN_PERSON", sessionsHeld: 1, attendanceRate: 2 / 3 }]);
     expect(summary.byNetwork).toEqual([
-      { networkId: n1.id, name: "N1 Sonora", people: 2, organizations: 1 },
-      { networkId: n2.id, name: "N2 Chihuahua", people: 1, organizations: 1 },
+      { networkId: n1.id, name: "N1 Sonora", people: 2, organizations: 1, attendanceRate: 1 },
+      { networkId: n2.id, name: "N2 Chihuahua", people: 1, organizations: 1, attendanceRate: 0.5 },
     ]);
     expect(summary.byState).toEqual([
       { state: "SON", people: 2, organizations: 1 },
@@ -64,6 +85,10 @@ describe("getGenerationSummary", () => {
     const org = await createOrganization({ networkIds: [n2.id], state: "BCN" });
     const person = await createPerson();
     const enrollment = await enroll(person.id, generation.id, n2.id, org.id);
+    // Enrolled, but not yet counted: they have not attended a held session.
+    expect(await getGenerationSummary({ actor: admin, generationId: generation.id })).toMatchObject({ people: 2, enrolled: 4 });
+    const session = await createSession(generation.id, { status: "HELD" });
+    await attend(session.id, person.id);
     expect(await getGenerationSummary({ actor: admin, generationId: generation.id })).toMatchObject({
       people: 3,
       organizations: 3,

@@ -30,16 +30,19 @@ describe("summarize", () => {
 });
 
 describe("participation rule", () => {
-  const active = { personActive: true, organizationActive: true, networkActive: true };
-  it("counts registered, active and completed enrollments but not withdrawn ones", () => {
-    expect(countsAsParticipant({ status: "REGISTERED", ...active })).toBe(true);
-    expect(countsAsParticipant({ status: "ACTIVE", ...active })).toBe(true);
-    expect(countsAsParticipant({ status: "COMPLETED", ...active })).toBe(true);
-    expect(countsAsParticipant({ status: "WITHDRAWN", ...active })).toBe(false);
+  const attended = { personActive: true, organizationActive: true, networkActive: true, heldSessionsAttended: 1 };
+  it("counts people who attended a held session, unless they withdrew", () => {
+    expect(countsAsParticipant({ status: "REGISTERED", ...attended })).toBe(true);
+    expect(countsAsParticipant({ status: "COMPLETED", ...attended })).toBe(true);
+    expect(countsAsParticipant({ status: "WITHDRAWN", ...attended })).toBe(false);
+  });
+
+  it("does not count someone enrolled who never attended", () => {
+    expect(countsAsParticipant({ status: "ACTIVE", ...attended, heldSessionsAttended: 0 })).toBe(false);
   });
 
   it("does not count deactivated people or organizations", () => {
-    expect(countsAsParticipant({ status: "ACTIVE", ...active, personActive: false })).toBe(false);
-    expect(countsAsParticipant({ status: "ACTIVE", ...active, organizationActive: false })).toBe(false);
+    expect(countsAsParticipant({ status: "ACTIVE", ...attended, personActive: false })).toBe(false);
+    expect(countsAsParticipant({ status: "ACTIVE", ...attended, organizationActive: false })).toBe(false);
   });
 });

@@ -111,3 +111,38 @@ export async function enroll(
 ) {
   return db.enrollment.create({ data: { personId, generationId, networkId, organizationId, status }, select: { id: true } });
 }
+
+export async function createSession(
+  generationId: string,
+  options: {
+    status?: "PLANNED" | "HELD" | "CANCELLED";
+    networkIds?: string[];
+    modality?: "IN_PERSON" | "VIRTUAL";
+    facilitatorIds?: string[];
+    startsAt?: Date;
+    minutes?: number;
+  } = {},
+) {
+  const workshop = await db.workshop.create({
+    data: { generationId, title: `Taller ${next()}`, topic: "ADVOCACY", order: 1 },
+    select: { id: true },
+  });
+  const startsAt = options.startsAt ?? new Date("2020-04-15T15:00:00Z");
+  return db.session.create({
+    data: {
+      workshopId: workshop.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (options.minutes ?? 120) * 60_000),
+      modality: options.modality ?? "VIRTUAL",
+      status: options.status ?? "HELD",
+      allNetworks: !options.networkIds,
+      networks: { create: (options.networkIds ?? []).map((networkId) => ({ networkId })) },
+      facilitators: { create: (options.facilitatorIds ?? []).map((userId) => ({ userId })) },
+    },
+    select: { id: true, workshopId: true },
+  });
+}
+
+export async function attend(sessionId: string, personId: string, status: "PRESENT" | "LATE" | "EXCUSED" | "ABSENT" = "PRESENT") {
+  return db.attendance.create({ data: { sessionId, personId, status }, select: { id: true } });
+}

@@ -9,7 +9,9 @@ import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { orNotFound } from "@/lib/http/page-errors";
+import { canScheduleIn } from "@/lib/sessions/scope";
 import { GenerationSummary } from "./_components/generation-summary";
+import { WorkshopsCard } from "./_components/workshops-card";
 
 export async function generateMetadata({ params }: { params: Promise<{ generationId: string }> }) {
   const [{ generationId }, actor] = await Promise.all([params, requireActor()]);
@@ -67,6 +69,9 @@ export default async function GenerationPage({ params }: { params: Promise<{ gen
       </p>
       <Suspense fallback={<p className="py-8 text-slate-700">{t("loading")}</p>}>
         <GenerationSummary actor={actor} generationId={generation.id} />
+      </Suspense>
+      <Suspense fallback={<p className="py-8 text-slate-700">{t("loading")}</p>}>
+        <WorkshopsCard actor={actor} generationId={generation.id} canSchedule={canScheduleIn(actor, generation.program.id)} />
       </Suspense>
       <Card title={t("generations.networks")} className="mt-6">
         <ul className="divide-y divide-slate-100">

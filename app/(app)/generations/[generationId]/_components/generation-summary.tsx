@@ -6,16 +6,23 @@ import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 
 /** The generation's totals, computed from its records; aggregates only, so every role that reaches the page may see it. */
 export async function GenerationSummary({ actor, generationId }: { actor: Actor; generationId: string }) {
-  const [summary, t, format] = await Promise.all([
+  const [summary, t, tAll, format] = await Promise.all([
     getGenerationSummary({ actor, generationId }),
     getTranslations("totals"),
+    getTranslations(),
     getFormatter(),
   ]);
+  const modalityLabel = (modality: string) => tAll(`modalities.${modality}`);
+  const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   const kpis = [
-    { label: t("people"), value: summary.people },
-    { label: t("organizations"), value: summary.organizations },
-    { label: t("networks"), value: summary.networks },
-    { label: t("states"), value: summary.states },
+    { label: t("people"), value: format.number(summary.people) },
+    { label: t("organizations"), value: format.number(summary.organizations) },
+    { label: t("networks"), value: format.number(summary.networks) },
+    { label: t("states"), value: format.number(summary.states) },
+    { label: t("enrolled"), value: format.number(summary.enrolled) },
+    { label: t("sessionsHeld"), value: format.number(summary.sessionsHeld) },
+    { label: t("attendanceRate"), value: percent(summary.attendanceRate) },
+    { label: t("completed", { percent: summary.completionPercent }), value: format.number(summary.completed) },
   ];
   return (
     <div className="space-y-6">
@@ -23,11 +30,11 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
         <p className="text-2xl font-bold text-brand-800 sm:text-3xl" data-testid="headline">
           {t("headline", { people: summary.people, organizations: summary.organizations })}
         </p>
-        <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-4" data-testid="kpis">
           {kpis.map((kpi) => (
             <div key={kpi.label} className="rounded-md bg-slate-50 p-3">
               <dt className="text-sm text-slate-700">{kpi.label}</dt>
-              <dd className="text-2xl font-semibold text-slate-900">{format.number(kpi.value)}</dd>
+              <dd className="text-2xl font-semibold text-slate-900">{kpi.value}</dd>
             </div>
           ))}
         </dl>
@@ -46,6 +53,7 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
                 <Th>{t("network")}</Th>
                 <Th className="text-right">{t("people")}</Th>
                 <Th className="text-right">{t("organizations")}</Th>
+                <Th className="text-right">{t("attendanceRate")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -54,6 +62,7 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
                   <Td>{row.name}</Td>
                   <Td className="text-right tabular-nums">{format.number(row.people)}</Td>
                   <Td className="text-right tabular-nums">{format.number(row.organizations)}</Td>
+                  <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -61,6 +70,26 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
           <p className="mt-3 text-xs text-slate-600">{t("breakdownNote")}</p>
         </Card>
         <ByStateTable summary={summary} />
+        <Card title={t("byModality")}>
+          <Table caption={t("byModality")}>
+            <thead>
+              <tr>
+                <Th>{t("modality")}</Th>
+                <Th className="text-right">{t("sessionsHeld")}</Th>
+                <Th className="text-right">{t("attendanceRate")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byModality.map((row) => (
+                <tr key={row.modality}>
+                  <Td>{modalityLabel(row.modality)}</Td>
+                  <Td className="text-right tabular-nums">{format.number(row.sessionsHeld)}</Td>
+                  <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
       </div>
     </div>
   );

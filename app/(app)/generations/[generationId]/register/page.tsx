@@ -5,7 +5,8 @@ import { requireActor } from "@/lib/auth/actor";
 import { findRegistrableNetworks, getGeneration } from "@/lib/generations/get-generation";
 import { orNotFound } from "@/lib/http/page-errors";
 import { findOrganizationOptions } from "@/lib/organizations/find-organizations";
-import { RegistrationForm } from "./_components/registration-form";
+import { ParticipantForm } from "@/components/registry/participant-form";
+import { registerParticipantAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("register");
@@ -30,7 +31,14 @@ export default async function RegisterParticipantPage({ params }: { params: Prom
       <Card>
         <p className="mb-6 text-slate-700">{t("register.intro", { generation: generation.name })}</p>
         {networks.length ? (
-          <RegistrationForm generationId={generation.id} networks={networks} organizationsByNetwork={organizationsByNetwork} />
+          <ParticipantForm
+            action={registerParticipantAction}
+            hidden={{ generationId: generation.id }}
+            networks={networks}
+            organizationsByNetwork={organizationsByNetwork}
+            submitLabel={t("register.submit")}
+            anotherHref={`/generations/${generation.id}/register`}
+          />
         ) : (
           <p>{t("errors.FORBIDDEN")}</p>
         )}

@@ -10,29 +10,37 @@ import { FormMessage } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/actions/action-state";
-import { registerParticipantAction } from "../actions";
+import { initialActionState, type ActionState } from "@/lib/actions/action-state";
 
 type Option = { id: string; name: string };
 const NEW = "__new__";
 
 /**
- * One form for the whole registration. When the server finds possible
- * duplicates it sends them back; the same form then shows the choices and is
- * submitted again, with everything typed still in place.
+ * One form for a whole registration (person, organization, network): the
+ * registry's "register participant" and a session's walk-in. When the server
+ * finds possible duplicates it sends them back; the same form then shows the
+ * choices and is submitted again, with everything typed still in place.
  */
-export function RegistrationForm({
-  generationId,
+export function ParticipantForm({
+  action,
+  hidden,
   networks,
   organizationsByNetwork,
+  defaults,
+  submitLabel,
+  anotherHref,
 }: {
-  generationId: string;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  hidden: Record<string, string>;
   networks: Option[];
   organizationsByNetwork: Record<string, Option[]>;
+  defaults?: Record<string, string>;
+  submitLabel: string;
+  anotherHref?: string;
 }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(registerParticipantAction, initialActionState);
-  const values = state.values;
+  const [state, formAction] = useActionState(action, initialActionState);
+  const values = state.values ?? defaults;
   const [networkId, setNetworkId] = useState(values?.networkId ?? networks[0]?.id ?? "");
   const [organizationId, setOrganizationId] = useState(values?.organizationId ?? NEW);
   const organizations = organizationsByNetwork[networkId] ?? [];
@@ -47,9 +55,11 @@ export function RegistrationForm({
               {t("register.viewPerson")}
             </Link>
           )}
-          <Link href={`/generations/${generationId}/register`} className={buttonClasses("primary")}>
-            {t("register.another")}
-          </Link>
+          {anotherHref && (
+            <Link href={anotherHref} className={buttonClasses("primary")}>
+              {t("register.another")}
+            </Link>
+          )}
         </div>
       </div>
     );
@@ -57,7 +67,9 @@ export function RegistrationForm({
 
   return (
     <form key={JSON.stringify(values ?? {})} action={formAction} className="space-y-6" noValidate>
-      <input type="hidden" name="generationId" value={generationId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <FormMessage state={state} />
       <SelectField
         label={t("register.network")}
@@ -96,7 +108,7 @@ export function RegistrationForm({
         )}
         <TextField label={t("people.jobTitle")} name="title" defaultValue={values?.title} errors={state.fieldErrors?.title} />
       </fieldset>
-      <SubmitButton pendingLabel={t("register.submitting")}>{t("register.submit")}</SubmitButton>
+      <SubmitButton pendingLabel={t("register.submitting")}>{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -1,0 +1,166 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { guardedAction } from "@/lib/actions/guarded-action";
+import { parsePrefixed } from "@/lib/actions/invalid-input";
+import { getActor } from "@/lib/auth/actor";
+import { AppError, isAppError } from "@/lib/errors";
+import { AttendanceStatus, SessionStatus } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/logger";
+import { organizationInputSchema, personInputSchema } from "@/lib/registry/fields";
+import { openCheckIn } from "@/lib/sessions/check-in";
+import { importMeetingReport } from "@/lib/sessions/import-meeting-report";
+import { markAllPresent, recordAttendance, StaleAttendanceError, type AttendanceValue } from "@/lib/sessions/record-attendance";
+import { createSessions, sessionInputSchema, setSessionStatus, updateSession } from "@/lib/sessions/schedule";
+import { addWalkIn } from "@/lib/sessions/walk-in";
+import { idField } from "@/lib/validation/fields";
+
+const markSchema = z.object({
+  sessionId: idField,
+  personId: idField,
+  status: z.enum(AttendanceStatus),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .nullable(),
+  note: z.string().trim().max(500).nullable(),
+  expectedVersion: z.number().int().min(0),
+});
+
+export type MarkResult = { ok: true; value: AttendanceValue } | { ok: false; message: string; current?: AttendanceValue | null };
+
+/**
+ * Saves one roster mark as the facilitator changes it (called directly, not
+ * through a form). A stale version comes back with the stored value, so the
+ * screen can show it instead of silently overwriting someone else's change.
+ */
+export async function saveAttendanceMark(input: z.input<typeof markSchema>): Promise<MarkResult> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const t = await getTranslations();
+  const parsed = markSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: t("errors.VALIDATION") };
+  try {
+    const value = await recordAttendance({ actor, ...parsed.data });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof StaleAttendanceError) return { ok: false, message: t("attendance.stale"), current: error.current };
+    if (isAppError(error)) return { ok: false, message: t(`errors.${error.code}`) };
+    logger.error({ err: error, userId: actor.userId }, "attendance save failed");
+    return { ok: false, message: t("errors.unexpected") };
+  }
+}
+
+const sessionIdSchema = z.object({ sessionId: idField });
+
+export const markAllPresentAction = guardedAction({ permission: null, schema: sessionIdSchema }, async (input, { actor }) => {
+  const { marked } = await markAllPresent({ actor, sessionId: input.sessionId });
+  return { message: "attendance.markedAll", data: { marked: String(marked) }, revalidate: [`/sessions/${input.sessionId}`] };
+});
+
+export const importReportAction = guardedAction({ permission: null, schema: sessionIdSchema }, async (input, { actor, raw }) => {
+  const file = raw.report;
+  if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "A file is required", { field: "report" });
+  const result = await importMeetingReport({ actor, sessionId: input.sessionId, fileName: file.name, content: await file.text() });
+  return {
+    message: result.alreadyImported ? "meetingReport.alreadyImported" : "meetingReport.imported",
+    data: {
+      matched: String(result.matched),
+      unmatched: String(result.unmatched.length),
+      absent: String(result.markedAbsent),
+      kept: String(result.kept),
+    },
+    revalidate: [`/sessions/${input.sessionId}`],
+  };
+});
+
+export const assignUnmatchedAction = guardedAction(
+  {
+    permission: null,
+    schema: z.object({
+      sessionId: idField,
+      personId: idField,
+      status: z.enum(AttendanceStatus),
+      minutes: z.coerce.number().int().min(0).max(1440),
+    }),
+  },
+  async (input, { actor }) => {
+    await recordAttendance({
+      actor,
+      sessionId: input.sessionId,
+      personId: input.personId,
+      status: input.status,
+      minutes: input.minutes,
+      expectedVersion: 0,
+      source: "MEETING_REPORT",
+    });
+    return { message: "meetingReport.assigned", revalidate: [`/sessions/${input.sessionId}`] };
+  },
+);
+
+export const openCheckInAction = guardedAction({ permission: null, schema: sessionIdSchema }, async (input, { actor }) => {
+  await openCheckIn({ actor, sessionId: input.sessionId });
+  return { revalidate: [`/sessions/${input.sessionId}`] };
+});
+
+export const setSessionStatusAction = guardedAction(
+  { permission: "manage:sessions", schema: sessionIdSchema.extend({ status: z.enum(SessionStatus) }) },
+  async (input, { actor }) => {
+    await setSessionStatus({ actor, sessionId: input.sessionId, status: input.status });
+    return { message: "common.saved", revalidate: [`/sessions/${input.sessionId}`] };
+  },
+);
+
+export const saveSessionAction = guardedAction(
+  {
+    permission: "manage:sessions",
+    schema: sessionInputSchema.extend({
+      sessionId: idField.optional(),
+      workshopId: idField.optional(),
+      occurrences: z.coerce.number().int().min(1).max(52).default(1),
+    }),
+  },
+  async ({ sessionId, workshopId, occurrences, ...input }, { actor }) => {
+    if (sessionId) {
+      await updateSession({ actor, sessionId, input });
+      return { revalidate: [`/sessions/${sessionId}`], redirectTo: `/sessions/${sessionId}` };
+    }
+    if (!workshopId) throw new AppError("VALIDATION", "Workshop required");
+    const ids = await createSessions({ actor, workshopId, input, occurrences });
+    return { revalidate: [`/workshops/${workshopId}`], redirectTo: ids.length === 1 ? `/sessions/${ids[0]}` : `/workshops/${workshopId}` };
+  },
+);
+
+function choiceOf(value: unknown): { existingId: string } | { allowSimilar: boolean } {
+  if (typeof value === "string" && value.startsWith("existing:")) return { existingId: value.slice("existing:".length) };
+  return { allowSimilar: value === "new" };
+}
+
+export const walkInAction = guardedAction(
+  {
+    permission: null,
+    schema: sessionIdSchema.extend({ networkId: idField, organizationId: z.string().trim().min(1, { message: "validation.required" }) }),
+  },
+  async (input, { actor, raw }) => {
+    const personChoice = choiceOf(raw.personChoice);
+    const organizationChoice = choiceOf(raw.organizationChoice);
+    const person =
+      "existingId" in personChoice
+        ? personChoice
+        : { input: parsePrefixed(personInputSchema, raw, "p_"), allowSimilar: personChoice.allowSimilar };
+    const organization =
+      "existingId" in organizationChoice
+        ? organizationChoice
+        : input.organizationId !== "__new__"
+          ? { existingId: input.organizationId }
+          : { input: parsePrefixed(organizationInputSchema, raw, "o_"), allowSimilar: organizationChoice.allowSimilar };
+    await addWalkIn({ actor, sessionId: input.sessionId, networkId: input.networkId, person, organization });
+    revalidatePath(`/sessions/${input.sessionId}`);
+    return { redirectTo: `/sessions/${input.sessionId}` };
+  },
+);

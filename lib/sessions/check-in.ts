@@ -1,0 +1,85 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { findRecordableSessionOrThrow } from "./record-attendance";
+import { rosterEnrollments } from "./roster";
+
+/** Check-in opens this long before the start and closes at the end. */
+export const CHECK_IN_EARLY_MINUTES = 30;
+const ATTEMPTS_PER_IP = 20;
+
+let limiter: RateLimiterPrisma | undefined;
+const checkInLimiter = () =>
+  (limiter ??= new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: "check-in:ip",
+    points: ATTEMPTS_PER_IP,
+    duration: 15 * 60,
+    clearExpiredByTimeout: false,
+  }));
+
+/** Gives a session a self check-in code (kept if it has one). */
+export async function openCheckIn(options: { actor: Actor; sessionId: string }) {
+  const session = await findRecordableSessionOrThrow(db, options.actor, options.sessionId);
+  const current = await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { checkInCode: true } });
+  if (current.checkInCode) return current.checkInCode;
+  // Eight characters from an alphabet without look-alikes, easy to type from a projected slide.
+  const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  const code = Array.from(randomBytes(8), (byte) => alphabet[byte % alphabet.length]).join("");
+  await db.session.update({ where: { id: session.id }, data: { checkInCode: code } });
+  return code;
+}
+
+export async function findCheckInSession(code: string) {
+  return db.session.findUnique({
+    where: { checkInCode: code.toUpperCase() },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      lateAfterMinutes: true,
+      workshop: { select: { title: true, generation: { select: { name: true } } } },
+    },
+  });
+}
+
+export type CheckInOutcome = "present" | "late" | "already" | "not-on-roster" | "closed" | "not-open-yet" | "rate-limited" | "unknown-code";
+
+/**
+ * A participant marks themself present from their phone: the code must be
+ * valid, the session open (30 minutes before the start until the end), and the
+ * email on the roster. Manual marks already made are left alone. Rate-limited by address.
+ */
+export async function checkIn(options: { code: string; email: string; ip: string; now?: Date }): Promise<CheckInOutcome> {
+  try {
+    await checkInLimiter().consume(options.ip);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return "rate-limited";
+    throw error;
+  }
+  const session = await findCheckInSession(options.code);
+  if (!session || session.status === "CANCELLED") return "unknown-code";
+  const now = options.now ?? new Date();
+  if (now.getTime() < session.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) return "not-open-yet";
+  if (now > session.endsAt) return "closed";
+
+  const email = options.email.trim().toLowerCase();
+  const roster = await rosterEnrollments(db, session.id);
+  const person = roster.find((row) => row.person.email === email);
+  if (!person) return "not-on-roster";
+  const late = now.getTime() > session.startsAt.getTime() + session.lateAfterMinutes * 60_000;
+  const created = await db.attendance.createMany({
+    data: [{ sessionId: session.id, personId: person.personId, status: late ? "LATE" : "PRESENT", source: "CHECK_IN" }],
+    skipDuplicates: true,
+  });
+  return created.count ? (late ? "late" : "present") : "already";
+}
+
+export function assertCheckInInput(code: string) {
+  if (!/^[A-Z0-9]{6,12}$/i.test(code)) throw new AppError("NOT_FOUND");
+}

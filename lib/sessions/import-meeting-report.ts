@@ -1,0 +1,143 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
+import { findRecordableSessionOrThrow } from "./record-attendance";
+import { rosterEnrollments } from "./roster";
+
+export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
+
+export type UnmatchedRow = {
+  name: string;
+  email?: string;
+  minutes: number;
+  reason: "no-match" | "ambiguous";
+  status: "PRESENT" | "LATE" | "ABSENT";
+};
+export type ImportResult = {
+  alreadyImported: boolean;
+  matched: number;
+  updated: number;
+  kept: number;
+  markedAbsent: number;
+  unmatched: UnmatchedRow[];
+};
+
+/**
+ * Applies a participants report to a session in one transaction. Marks made by
+ * hand or by self check-in are kept; roster people missing from the report and
+ * not marked yet become absent. The same file again changes nothing.
+ */
+export async function importMeetingReport(options: {
+  actor: Actor;
+  sessionId: string;
+  fileName: string;
+  content: string;
+}): Promise<ImportResult> {
+  if (Buffer.byteLength(options.content) > MAX_REPORT_BYTES) throw new AppError("VALIDATION", "Report too large", { field: "report" });
+  const session = await findRecordableSessionOrThrow(db, options.actor, options.sessionId);
+  const checksum = createHash("sha256").update(options.content).digest("hex");
+  const previous = await db.meetingReportImport.findUnique({
+    where: { sessionId_checksum: { sessionId: session.id, checksum } },
+    select: { matched: true, unmatched: true },
+  });
+  if (previous)
+    return {
+      alreadyImported: true,
+      matched: previous.matched,
+      updated: 0,
+      kept: 0,
+      markedAbsent: 0,
+      unmatched: previous.unmatched as UnmatchedRow[],
+    };
+
+  const sessionInfo = await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { timeZone: true } });
+  const participants = joinSegments(parseMeetingReport(options.content, sessionInfo.timeZone));
+  if (!participants.length) throw new AppError("VALIDATION", "No participants found", { field: "report" });
+
+  return db.$transaction(async (tx) => {
+    const roster = await rosterEnrollments(tx, session.id);
+    const { matched, unmatched } = matchParticipants(
+      participants,
+      roster.map((row) => ({ personId: row.personId, email: row.person.email, nameKey: row.person.nameKey })),
+    );
+    // Two report entries for one person (two devices): their minutes add up.
+    const perPerson = new Map<string, { minutes: number; firstJoin?: Date }>();
+    for (const { participant, personId } of matched) {
+      const current = perPerson.get(personId);
+      const firstJoin = [current?.firstJoin, participant.firstJoin]
+        .filter((d): d is Date => Boolean(d))
+        .sort((a, b) => a.getTime() - b.getTime())[0];
+      perPerson.set(personId, { minutes: (current?.minutes ?? 0) + participant.minutes, firstJoin });
+    }
+    const existing = new Map(
+      (
+        await tx.attendance.findMany({
+          where: { sessionId: session.id },
+          select: { personId: true, source: true, status: true, minutes: true },
+        })
+      ).map((row) => [row.personId, row]),
+    );
+
+    let updated = 0;
+    let kept = 0;
+    let markedAbsent = 0;
+    for (const row of roster) {
+      const seen = perPerson.get(row.personId);
+      const status = seen ? statusFor(seen, session) : "ABSENT";
+      const minutes = seen?.minutes ?? 0;
+      const current = existing.get(row.personId);
+      if (current && current.source !== "MEETING_REPORT") {
+        kept += 1;
+        continue;
+      }
+      if (current && current.status === status && current.minutes === minutes) continue;
+      if (!seen && current) continue;
+      await tx.attendance.upsert({
+        where: { sessionId_personId: { sessionId: session.id, personId: row.personId } },
+        create: {
+          sessionId: session.id,
+          personId: row.personId,
+          status,
+          minutes,
+          source: "MEETING_REPORT",
+          updatedById: options.actor.userId,
+        },
+        update: { status, minutes, source: "MEETING_REPORT", updatedById: options.actor.userId, version: { increment: 1 } },
+      });
+      if (seen) updated += 1;
+      else markedAbsent += 1;
+    }
+
+    const unmatchedRows: UnmatchedRow[] = unmatched.map(({ participant, reason }) => ({
+      name: participant.name,
+      email: participant.email,
+      minutes: participant.minutes,
+      reason,
+      status: statusFor(participant, session),
+    }));
+    await tx.meetingReportImport.create({
+      data: {
+        sessionId: session.id,
+        checksum,
+        fileName: options.fileName.slice(0, 200),
+        importedById: options.actor.userId,
+        matched: perPerson.size,
+        unmatched: unmatchedRows,
+      },
+    });
+    return { alreadyImported: false, matched: perPerson.size, updated, kept, markedAbsent, unmatched: unmatchedRows };
+  });
+}
+
+/** The unmatched rows of the latest report of a session, for the facilitator to resolve. */
+export async function findLatestUnmatched(sessionId: string): Promise<UnmatchedRow[]> {
+  const latest = await db.meetingReportImport.findFirst({
+    where: { sessionId },
+    orderBy: { createdAt: "desc" },
+    select: { unmatched: true },
+  });
+  return (latest?.unmatched as UnmatchedRow[] | undefined) ?? [];
+}

@@ -223,6 +223,8 @@ describe("scheduling", () => {
       startsAt: "2020-03-26T10:00",
       durationMinutes: 90,
       modality: "IN_PERSON" as const,
+      place: undefined,
+      meetingUrl: undefined,
       networkIds: [],
       facilitatorIds: [facilitator.userId],
       presentPercent: 50,

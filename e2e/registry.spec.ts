@@ -1,14 +1,16 @@
+import { devices } from "@playwright/test";
 import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
 
 const GENERATION_2020 = "/generations/demo-generation-2020";
 
-test("a coordinator registers a new person in a new organization of Red Comunitaria Sonora, and the totals follow", async ({
+test("a coordinator registers a new person in Red Comunitaria Sonora; once a facilitator marks her present on a phone, the totals read 133 / 94", async ({
   page,
   context,
+  browser,
 }) => {
   await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
   const before = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
-  expect(before).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3 });
+  expect(before).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3, enrolled: 132, sessionsHeld: 17 });
 
   await page.goto(GENERATION_2020);
   await expect(page.getByTestId("headline")).toHaveText("132 personas de 93 organizaciones");
@@ -26,13 +28,36 @@ test("a coordinator registers a new person in a new organization of Red Comunita
   await organization.getByLabel("Municipio").fill("Caborca");
   await page.getByRole("button", { name: "Registrar e inscribir" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("quedó inscrita en la generación");
+  await page.getByRole("link", { name: "Ver persona" }).click();
+  await page.waitForURL(/\/people\/[^/]+$/);
+  const personUrl = page.url();
+
+  // Enrolled, not yet counted: she has not attended a held session.
+  const enrolled = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
+  expect(enrolled).toMatchObject({ people: 132, organizations: 93, enrolled: 133 });
+
+  // The facilitator takes attendance on a phone at the closing session.
+  const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "es-MX" });
+  const facilitator = await phone.newPage();
+  await signInAndWait(facilitator, "facilitacion@example.org", DEMO_PASSWORD);
+  await facilitator.goto("/sessions/demo-s-closing");
+  await facilitator.getByLabel("Buscar en la lista").fill("Xóchitl");
+  const row = facilitator.getByRole("group", { name: /Xóchitl Arvizu Moreno/ });
+  await row.getByText("Presente", { exact: true }).click();
+  await expect(row.getByRole("status")).toHaveText("Guardado");
+  await phone.close();
 
   await page.goto(GENERATION_2020);
   await expect(page.getByTestId("headline")).toHaveText("133 personas de 94 organizaciones");
   const after = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
-  expect(after).toMatchObject({ people: 133, organizations: 94, networks: 4, states: 3 });
+  expect(after).toMatchObject({ people: 133, organizations: 94, networks: 4, states: 3, enrolled: 133 });
   expect(after.byNetwork).toContainEqual(expect.objectContaining({ name: "Red Comunitaria Sonora", people: 35, organizations: 25 }));
   expect(after.definition).toContain("una sola vez");
+  expect(after.byModality.map((m: { modality: string }) => m.modality)).toEqual(["IN_PERSON", "VIRTUAL"]);
+
+  await page.goto(personUrl);
+  await expect(page.getByTestId("person-attendance")).toContainText("Cierre de la primera generación");
+  await expect(page.getByTestId("person-attendance")).toContainText("Presente");
 });
 
 test("registering the same email again shows the existing person instead of a duplicate", async ({ page }) => {

@@ -33,8 +33,9 @@ export async function findActorBySessionId(sessionId: string): Promise<Actor | n
       },
     },
   });
-  if (!session) return null;
-  const { user } = session;
+  // The user can vanish between the two reads Prisma makes for a relation (deleted mid-request).
+  const user = session?.user as (NonNullable<typeof session>["user"] | null) | undefined;
+  if (!user) return null;
   return { userId: user.id, sessionId, email: user.email, name: user.name, locale: user.locale, grants: user.grants };
 }
 

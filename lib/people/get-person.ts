@@ -3,6 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enrollmentScope, personScope } from "@/lib/registry/scope";
+import { sessionReadScope } from "@/lib/sessions/scope";
 
 /** A person in the actor's scope, with their organizations and generations; NOT_FOUND otherwise. */
 export async function getPerson(options: { actor: Actor; personId: string }) {
@@ -39,6 +40,16 @@ export async function getPerson(options: { actor: Actor; personId: string }) {
           registeredBy: { select: { name: true } },
         },
         orderBy: { registeredAt: "desc" },
+      },
+      attendance: {
+        where: { session: sessionReadScope(options.actor) },
+        select: {
+          status: true,
+          minutes: true,
+          session: { select: { id: true, startsAt: true, timeZone: true, status: true, workshop: { select: { title: true } } } },
+        },
+        orderBy: { session: { startsAt: "desc" } },
+        take: 100,
       },
     },
   });

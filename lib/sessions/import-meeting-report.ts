@@ -11,6 +11,7 @@ export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
 export type UnmatchedRow = {
   name: string;
+  originalName?: string;
   email?: string;
   minutes: number;
   reason: "no-match" | "ambiguous";
@@ -113,6 +114,7 @@ export async function importMeetingReport(options: {
 
     const unmatchedRows: UnmatchedRow[] = unmatched.map(({ participant, reason }) => ({
       name: participant.name,
+      originalName: participant.originalName,
       email: participant.email,
       minutes: participant.minutes,
       reason,

@@ -121,7 +121,16 @@ export function parseMeetingReport(content: string, timeZone = "America/Mexico_C
   });
 }
 
-export type Participant = { key: string; name: string; names: string[]; email?: string; minutes: number; firstJoin?: Date; rows: number };
+export type Participant = {
+  key: string;
+  name: string;
+  originalName?: string;
+  names: string[];
+  email?: string;
+  minutes: number;
+  firstJoin?: Date;
+  rows: number;
+};
 
 /**
  * One participant per email (or per name when there is none): a person who
@@ -156,7 +165,8 @@ export function joinSegments(rows: ReportRow[]): Participant[] {
     const names = [...new Set(group.flatMap((row) => [row.name, ...(row.originalName ? [row.originalName] : [])]))];
     return {
       key,
-      name: group[0]!.originalName ?? group[0]!.name,
+      name: group[0]!.name,
+      originalName: group[0]!.originalName,
       names,
       email: group[0]!.email,
       minutes,

@@ -133,6 +133,27 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
             </ul>
           )}
         </Card>
+        <Card title={t("attendance.title")} className="lg:col-span-2">
+          {person.attendance.length === 0 ? (
+            <p className="text-slate-700">{t("people.noAttendance")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="person-attendance">
+              {person.attendance.map((row) => (
+                <li key={row.session.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    <TextLink href={`/sessions/${row.session.id}`}>{row.session.workshop.title}</TextLink>
+                    <span className="block text-sm text-slate-700">
+                      {format.dateTime(row.session.startsAt, { dateStyle: "medium", timeZone: row.session.timeZone })}
+                    </span>
+                  </span>
+                  <Badge tone={row.status === "PRESENT" ? "success" : row.status === "LATE" ? "warning" : "neutral"}>
+                    {t(`attendance.statuses.${row.status}`)}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
       </div>
       {canEdit && <ActiveToggle action={setPersonActiveAction} idName="personId" id={person.id} deactivatedAt={person.deactivatedAt} />}
     </>

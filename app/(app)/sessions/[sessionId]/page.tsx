@@ -114,7 +114,10 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
                   <ul className="space-y-4">
                     {unmatched.map((row, index) => (
                       <li key={`${row.name}-${index}`} className="rounded-md border border-slate-200 p-3 text-sm">
-                        <p className="font-medium">{row.name}</p>
+                        <p className="font-medium">
+                          {row.name}
+                          {row.originalName && ` (${row.originalName})`}
+                        </p>
                         <p className="text-slate-700">
                           {row.email ?? "—"} · {t("meetingReport.minutes", { minutes: row.minutes })} ·{" "}
                           {t(`meetingReport.reasons.${row.reason}`)}
@@ -135,7 +138,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
                           </ActionForm>
                         )}
                         <TextLink
-                          href={`/sessions/${session.id}/walk-in?name=${encodeURIComponent(row.name)}&email=${encodeURIComponent(row.email ?? "")}`}
+                          href={`/sessions/${session.id}/walk-in?name=${encodeURIComponent(row.originalName ?? row.name)}&email=${encodeURIComponent(row.email ?? "")}`}
                           className="mt-2 inline-block"
                         >
                           {t("meetingReport.addWalkIn")}

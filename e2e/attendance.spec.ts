@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { devices } from "@playwright/test";
+import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+
+test("the demo Zoom report imports and leaves its unmatched rows for review; importing it again changes nothing", async ({ page }) => {
+  await signInAndWait(page, "facilitacion@example.org", DEMO_PASSWORD);
+  await page.goto("/sessions/demo-s-advocacy-2");
+  const report = path.join(import.meta.dirname, "fixtures", "zoom-incidencia-2020-04-29.csv");
+
+  await page.getByLabel("Archivo CSV").setInputFiles(report);
+  await page.getByRole("button", { name: "Importar reporte" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Reporte importado." })).toContainText(
+    "42 personas encontradas",
+  );
+  const unmatched = page.getByTestId("unmatched");
+  await expect(unmatched).toContainText("2 filas por revisar");
+  await expect(unmatched).toContainText("Lucía Díaz");
+  await expect(unmatched).toContainText("hay más de una persona con ese nombre");
+  await expect(unmatched).toContainText("Observadora Externa (Invitada de la fundación)");
+  await expect(page.getByTestId("attendance-counts")).toContainText("sin marca: 0");
+
+  await page.getByLabel("Archivo CSV").setInputFiles(report);
+  await page.getByRole("button", { name: "Importar reporte" }).click();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "ya se había importado" })).toBeVisible();
+});
+
+test("a facilitator cannot open a session they do not facilitate", async ({ page, createUser }) => {
+  const other = await createUser({ role: "FACILITATOR" });
+  await signInAndWait(page, other.email, other.password);
+  const response = await page.goto("/sessions/demo-s-advocacy-1");
+  expect(response?.status()).toBe(404);
+  await page.goto("/sessions");
+  await expect(page.getByRole("main")).not.toContainText("Incidencia en políticas públicas");
+});
+
+test("self check-in marks present inside the session window and refuses outside it", async ({ page, browser, database }) => {
+  // Two 2021 sessions for Red Comunitaria Sonora: one happening now, one already over.
+  const suffix = randomBytes(3).toString("hex").toUpperCase();
+  const ids = { open: `e2e-checkin-open-${suffix}`, over: `e2e-checkin-over-${suffix}` };
+  const overCode = `OVER${suffix}`;
+  await database.query(
+    `INSERT INTO sessions (id, "workshopId", "startsAt", "endsAt", modality, status, "allNetworks", "checkInCode", "updatedAt")
+     VALUES ($1, 'demo-ws-2021-kickoff', now() - interval '5 minutes', now() + interval '2 hours', 'IN_PERSON', 'PLANNED', true, NULL, now()),
+            ($2, 'demo-ws-2021-kickoff', now() - interval '4 hours', now() - interval '2 hours', 'IN_PERSON', 'PLANNED', true, $3, now())`,
+    [ids.open, ids.over, overCode],
+  );
+  try {
+    await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+    await page.goto(`/sessions/${ids.open}`);
+    await page.getByRole("button", { name: "Abrir registro por celular" }).click();
+    const code = (await page.getByTestId("check-in-code").textContent())?.trim() ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    await expect(page.getByRole("img", { name: "Código QR del enlace de registro" })).toBeVisible();
+
+    const phone = await browser.newContext({ ...devices["Pixel 7"], locale: "es-MX" });
+    const participant = await phone.newPage();
+    await participant.goto(`/check-in/${code}`);
+    await participant.getByLabel("Correo electrónico").fill("nadie@example.test");
+    await participant.getByRole("button", { name: "Marcar mi asistencia" }).click();
+    await expect(participant.getByRole("main").getByRole("alert")).toContainText("no está en la lista");
+    await participant.getByLabel("Correo electrónico").fill("paulina.escalante@example.org");
+    await participant.getByRole("button", { name: "Marcar mi asistencia" }).click();
+    await expect(participant.getByRole("main").getByRole("status")).toHaveText("¡Listo! Quedaste registrada como presente.");
+
+    await participant.goto(`/check-in/${overCode}`);
+    await participant.getByLabel("Correo electrónico").fill("paulina.escalante@example.org");
+    await participant.getByRole("button", { name: "Marcar mi asistencia" }).click();
+    await expect(participant.getByRole("main").getByRole("alert")).toHaveText("El registro de esta sesión ya cerró.");
+    await phone.close();
+
+    await page.reload();
+    const row = page.getByRole("group", { name: /Paulina Escalante Rubio/ });
+    await expect(row.getByRole("radio", { name: "Presente" })).toBeChecked();
+  } finally {
+    await database.query(`DELETE FROM sessions WHERE id = ANY($1)`, [[ids.open, ids.over]]);
+  }
+});

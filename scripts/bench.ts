@@ -1,0 +1,123 @@
+/**
+ * npm run bench: timings of the work facilitators do every week, on a throwaway
+ * embedded PostgreSQL (never the demo database). Run with the react-server
+ * condition so lib/ modules marked server-only load outside Next.js.
+ *
+ *   - saving a 60-person roster one mark at a time (what the phone screen does), and in one "mark all present";
+ *   - importing a 500-row meeting report (450 people, 50 reconnections) into a 450-person roster.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { migrateDeploy } from "./lib/database";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tejido-bench-"));
+const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), quiet: true });
+await server.createDatabase("bench");
+migrateDeploy(server.url("bench"), { quiet: true });
+process.env.DATABASE_URL = server.url("bench");
+process.env.LOG_LEVEL = "silent";
+
+const { db, disconnectDb } = await import("@/lib/db");
+const { findActorBySessionId, createAuthSession } = await import("@/lib/auth/sessions");
+const { recordAttendance, markAllPresent } = await import("@/lib/sessions/record-attendance");
+const { importMeetingReport } = await import("@/lib/sessions/import-meeting-report");
+const { personNameKey, organizationNameKey } = await import("@/lib/registry/normalize");
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function rosterOf(size: number, label: string) {
+  const program = await db.program.create({ data: { name: `Bench ${label}` } });
+  const network = await db.network.create({ data: { name: `Red ${label}` } });
+  const generation = await db.generation.create({
+    data: { programId: program.id, number: 1, name: label, networks: { create: { networkId: network.id } } },
+  });
+  const organization = await db.organization.create({
+    data: { name: `Org ${label}`, normalizedName: organizationNameKey(`Org ${label}`), type: "CIVIL_SOCIETY", state: "SON" },
+  });
+  const people = Array.from({ length: size }, (_, index) => {
+    const givenNames = `Persona${label}${index}`;
+    return {
+      id: `bench-${label}-${index}`,
+      givenNames,
+      firstSurname: "Prueba",
+      nameKey: personNameKey({ givenNames, firstSurname: "Prueba" }),
+      email: `p${index}.${label}@bench.test`,
+    };
+  });
+  await db.person.createMany({ data: people });
+  await db.enrollment.createMany({
+    data: people.map((p) => ({ personId: p.id, generationId: generation.id, networkId: network.id, organizationId: organization.id })),
+  });
+  const user = await db.user.create({
+    data: { email: `coord-${label}@bench.test`, name: "Coord", grants: { create: { role: "COORDINATOR", programId: program.id } } },
+  });
+  const actor = (await findActorBySessionId(await createAuthSession(user.id)))!;
+  const workshop = await db.workshop.create({ data: { generationId: generation.id, title: "Bench", topic: "OTHER", order: 1 } });
+  const newSession = () =>
+    db.session.create({
+      data: {
+        workshopId: workshop.id,
+        startsAt: new Date("2020-04-15T15:00:00Z"),
+        endsAt: new Date("2020-04-15T17:00:00Z"),
+        modality: "VIRTUAL",
+        status: "HELD",
+      },
+    });
+  return { actor, people, newSession };
+}
+
+const results: string[] = [];
+try {
+  // 60-person roster, one mark at a time.
+  const small = await rosterOf(60, "roster60");
+  const session = await small.newSession();
+  const timings: number[] = [];
+  const started = performance.now();
+  for (const person of small.people) {
+    const t0 = performance.now();
+    await recordAttendance({ actor: small.actor, sessionId: session.id, personId: person.id, status: "PRESENT", expectedVersion: 0 });
+    timings.push(performance.now() - t0);
+  }
+  const total = performance.now() - started;
+  results.push(
+    `60-person roster, 60 marks one by one: total ${ms(total)}; per mark p50 ${ms(percentile(timings, 50))}, p95 ${ms(percentile(timings, 95))}`,
+  );
+  const allSession = await small.newSession();
+  const t1 = performance.now();
+  await markAllPresent({ actor: small.actor, sessionId: allSession.id });
+  results.push(`60-person roster, "mark all present": ${ms(performance.now() - t1)}`);
+
+  // 500-row meeting report into a 450-person roster.
+  const large = await rosterOf(450, "report500");
+  const reportSession = await large.newSession();
+  const lines = ["Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest"];
+  large.people.forEach((person, index) => {
+    lines.push(`${person.givenNames} Prueba,${person.email},04/15/2020 10:00:00 AM,04/15/2020 11:00:00 AM,60,No`);
+    if (index < 50) lines.push(`${person.givenNames} Prueba,${person.email},04/15/2020 10:58:00 AM,04/15/2020 12:00:00 PM,62,No`);
+  });
+  const content = `${lines.join("\n")}\n`;
+  const t2 = performance.now();
+  const imported = await importMeetingReport({ actor: large.actor, sessionId: reportSession.id, fileName: "bench.csv", content });
+  const importMs = performance.now() - t2;
+  const t3 = performance.now();
+  await importMeetingReport({ actor: large.actor, sessionId: reportSession.id, fileName: "bench.csv", content });
+  results.push(
+    `500-row meeting report (450 people, 50 reconnections): import ${ms(importMs)} (${imported.matched} matched); re-import of the same file ${ms(performance.now() - t3)}`,
+  );
+} finally {
+  await disconnectDb();
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(
+  [
+    "",
+    `Tejido benchmarks · ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"} · Node ${process.version}`,
+    ...results.map((line) => `  ${line}`),
+    "",
+  ].join("\n"),
+);

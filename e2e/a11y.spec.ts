@@ -36,6 +36,11 @@ test.describe("accessibility @phone", () => {
     }
   });
 
+  test("the public check-in page has no serious or critical axe violations", async ({ page }) => {
+    await page.goto("/check-in/ABCDEFGH");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the user administration pages have no serious or critical axe violations", async ({ page }) => {
     await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
     await page.goto("/admin/users");

@@ -16,6 +16,7 @@ import { getRoster, getSession } from "./get-session";
 import { importMeetingReport } from "./import-meeting-report";
 import { markAllPresent, recordAttendance, StaleAttendanceError } from "./record-attendance";
 import { createSessions, switchFutureSessionsToVirtual } from "./schedule";
+import { getPersonParticipation } from "./person-participation";
 import { addWalkIn } from "./walk-in";
 
 let n1: { id: string };
@@ -253,5 +254,30 @@ describe("scheduling", () => {
       "VIRTUAL",
       "VIRTUAL",
     ]);
+  });
+});
+
+describe("a person's participation", () => {
+  it("counts the held sessions meant for their networks and whether they completed", async () => {
+    const network = await createNetwork();
+    const other = await createNetwork();
+    const generation = await createGeneration({ networkIds: [network.id, other.id] });
+    await db.generation.update({ where: { id: generation.id }, data: { completionPercent: 60 } });
+    const org = await createOrganization({ networkIds: [network.id] });
+    const person = await createPerson({ organizationId: org.id });
+    await enroll(person.id, generation.id, network.id, org.id);
+    const forEveryone = await createSession(generation.id, { status: "HELD" });
+    const forTheirs = await createSession(generation.id, { status: "HELD", networkIds: [network.id] });
+    await createSession(generation.id, { status: "HELD", networkIds: [other.id] });
+    await createSession(generation.id, { status: "PLANNED" });
+    await db.attendance.createMany({
+      data: [
+        { sessionId: forEveryone.id, personId: person.id, status: "PRESENT" },
+        { sessionId: forTheirs.id, personId: person.id, status: "ABSENT" },
+      ],
+    });
+    expect(await getPersonParticipation(person.id)).toEqual([expect.objectContaining({ held: 2, attended: 1, completed: false })]);
+    await db.attendance.updateMany({ where: { sessionId: forTheirs.id, personId: person.id }, data: { status: "LATE" } });
+    expect(await getPersonParticipation(person.id)).toEqual([expect.objectContaining({ held: 2, attended: 2, completed: true })]);
   });
 });

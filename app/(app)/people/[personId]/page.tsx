@@ -13,6 +13,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getPerson } from "@/lib/people/get-person";
+import { getPersonParticipation } from "@/lib/sessions/person-participation";
 import { fullName } from "@/lib/people/person-select";
 import { findOrganizationOptions } from "@/lib/organizations/find-organizations";
 import { TextField } from "@/components/ui/field";
@@ -27,7 +28,10 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const [{ personId }, actor] = await Promise.all([params, requireActor()]);
   const [person, t, format] = await Promise.all([orNotFound(getPerson({ actor, personId })), getTranslations(), getFormatter()]);
   const canEdit = can(actor, "manage:registry");
-  const organizations = canEdit ? await findOrganizationOptions({ actor }) : [];
+  const [organizations, participation] = await Promise.all([
+    canEdit ? findOrganizationOptions({ actor }) : Promise.resolve([]),
+    getPersonParticipation(person.id),
+  ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const gender =
     person.gender === "SELF_DESCRIBED" && person.genderSelfDescribed
@@ -134,6 +138,16 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           )}
         </Card>
         <Card title={t("attendance.title")} className="lg:col-span-2">
+          {participation.length > 0 && (
+            <ul className="mb-4 space-y-1" data-testid="participation">
+              {participation.map((row) => (
+                <li key={row.generationId} className="flex flex-wrap items-center gap-2">
+                  <span>{t("people.attendedOf", { generation: row.name, attended: row.attended, held: row.held })}</span>
+                  {row.completed && <Badge tone="success">{t("people.completed", { percent: row.completionPercent })}</Badge>}
+                </li>
+              ))}
+            </ul>
+          )}
           {person.attendance.length === 0 ? (
             <p className="text-slate-700">{t("people.noAttendance")}</p>
           ) : (

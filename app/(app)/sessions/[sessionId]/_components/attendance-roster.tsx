@@ -35,6 +35,8 @@ export function AttendanceRoster({ sessionId, entries, canRecord }: { sessionId:
   }, [entries, filter]);
   const counts = STATUSES.map((status) => [status, [...marks.values()].filter((mark) => mark?.status === status).length] as const);
   const unmarked = entries.length - [...marks.values()].filter(Boolean).length;
+  const attended = [...marks.values()].filter((mark) => mark?.status === "PRESENT" || mark?.status === "LATE").length;
+  const rate = entries.length ? Math.round((attended * 100) / entries.length) : 0;
 
   function save(personId: string, change: Partial<Mark>) {
     const current = marks.get(personId) ?? null;
@@ -77,7 +79,8 @@ export function AttendanceRoster({ sessionId, entries, canRecord }: { sessionId:
           />
         </div>
         <p className="text-sm text-slate-700" aria-live="polite" data-testid="attendance-counts">
-          {counts.map(([status, count]) => `${t(`short.${status}`)}: ${count}`).join(" · ")} · {t("unmarked", { count: unmarked })}
+          {counts.map(([status, count]) => `${t(`statuses.${status}`)}: ${count}`).join(" · ")} · {t("unmarked", { count: unmarked })} ·{" "}
+          {t("rate", { rate })}
         </p>
       </div>
       <ul className="divide-y divide-slate-200" data-testid="roster">

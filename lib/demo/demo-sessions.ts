@@ -1,5 +1,5 @@
 import type { AttendanceStatus, Modality, WorkshopTopic } from "@/lib/generated/prisma/enums";
-import { wallTimeToDate } from "@/lib/sessions/meeting-report";
+import { wallTimeToDate } from "@/lib/dates/zoned";
 import { DEMO_IDS } from "./demo-registry";
 
 const { impulso, sonora, aser, coalicion } = DEMO_IDS.networks;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { personNameKey } from "@/lib/registry/normalize";
-import { joinSegments, matchParticipants, parseMeetingReport, statusFor, wallTimeToDate } from "./meeting-report";
+import { wallTimeToDate } from "@/lib/dates/zoned";
+import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
 
 const english = `Meeting ID,Topic,Start Time,End Time
 "812 3456 7890",Incidencia,04/15/2020 10:00:00 AM,04/15/2020 12:00:00 PM

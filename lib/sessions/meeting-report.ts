@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { wallTimeToDate } from "@/lib/dates/zoned";
 import { normalizeText } from "@/lib/registry/normalize";
 
 /**
@@ -39,32 +40,6 @@ function columnsOf(header: string[]) {
     keyof typeof HEADERS,
     number
   >;
-}
-
-/** How far the wall clock of `timeZone` is ahead of UTC at `instant`. */
-function zoneOffsetMs(instant: number, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, Number(part.value)]),
-  );
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - instant;
-}
-
-/** A wall-clock time in `timeZone` as an instant (the report's times carry no zone of their own). */
-export function wallTimeToDate(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string) {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
-  return new Date(asUtc - zoneOffsetMs(first, timeZone));
 }
 
 /** Zoom writes "11/27/2026 10:02:11 AM" in the meeting's zone (or ISO); anything unreadable is left out. */

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Modality, SessionStatus, WorkshopTopic } from "@/lib/generated/prisma/enums";
-import { wallTimeToDate } from "./meeting-report";
+import { wallTimeToDate } from "@/lib/dates/zoned";
 import { canScheduleIn } from "./scope";
 import { checkboxesField, idField, optionalTextField } from "@/lib/validation/fields";
 

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { duplicateChoice } from "@/lib/actions/duplicate-choice";
 import { guardedAction } from "@/lib/actions/guarded-action";
 import { parsePrefixed } from "@/lib/actions/invalid-input";
 import { getActor } from "@/lib/auth/actor";
@@ -136,19 +137,14 @@ export const saveSessionAction = guardedAction(
   },
 );
 
-function choiceOf(value: unknown): { existingId: string } | { allowSimilar: boolean } {
-  if (typeof value === "string" && value.startsWith("existing:")) return { existingId: value.slice("existing:".length) };
-  return { allowSimilar: value === "new" };
-}
-
 export const walkInAction = guardedAction(
   {
     permission: null,
     schema: sessionIdSchema.extend({ networkId: idField, organizationId: z.string().trim().min(1, { message: "validation.required" }) }),
   },
   async (input, { actor, raw }) => {
-    const personChoice = choiceOf(raw.personChoice);
-    const organizationChoice = choiceOf(raw.organizationChoice);
+    const personChoice = duplicateChoice(raw.personChoice);
+    const organizationChoice = duplicateChoice(raw.organizationChoice);
     const person =
       "existingId" in personChoice
         ? personChoice

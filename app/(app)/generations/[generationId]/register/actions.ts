@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { duplicateChoice } from "@/lib/actions/duplicate-choice";
 import { guardedAction } from "@/lib/actions/guarded-action";
 import { parsePrefixed } from "@/lib/actions/invalid-input";
 import { registerParticipant, type OrganizationChoice, type PersonChoice } from "@/lib/enrollments/register-participant";
@@ -19,22 +20,16 @@ const registrationSchema = z.object({
   organizationChoice: z.string().optional(),
 });
 
-/** "existing:<id>" picks a duplicate candidate; "new" confirms a different record; absent means no warning was shown yet. */
-function choiceOf(value: string | undefined): { existingId: string } | { allowSimilar: boolean } {
-  if (value?.startsWith("existing:")) return { existingId: value.slice("existing:".length) };
-  return { allowSimilar: value === "new" };
-}
-
 export const registerParticipantAction = guardedAction(
   { permission: "manage:registry", schema: registrationSchema },
   async (input, { actor, raw }) => {
-    const personChoice = choiceOf(input.personChoice);
+    const personChoice = duplicateChoice(input.personChoice);
     const person: PersonChoice =
       "existingId" in personChoice
         ? personChoice
         : { input: parsePrefixed(personInputSchema, raw, "p_"), allowSimilar: personChoice.allowSimilar };
 
-    const organizationChoice = choiceOf(input.organizationChoice);
+    const organizationChoice = duplicateChoice(input.organizationChoice);
     const organization: OrganizationChoice =
       "existingId" in organizationChoice
         ? organizationChoice

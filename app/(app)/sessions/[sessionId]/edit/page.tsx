@@ -2,29 +2,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/actor";
+import { toLocalInputValue } from "@/lib/dates/zoned";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getSession } from "@/lib/sessions/get-session";
 import { findFacilitatorOptions } from "@/lib/sessions/schedule";
 import { SessionForm } from "../../_components/session-form";
-
-/** "2020-04-15T10:00" in the session's zone, for a datetime-local input. */
-function localValue(date: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 export default async function EditSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const [{ sessionId }, actor] = await Promise.all([params, requireActor()]);
@@ -44,7 +27,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
           networks={generation.networks}
           facilitators={facilitators}
           session={{
-            startsAt: localValue(session.startsAt, session.timeZone),
+            startsAt: toLocalInputValue(session.startsAt, session.timeZone),
             durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
             modality: session.modality,
             place: session.place ?? "",

@@ -58,7 +58,7 @@ export async function addWalkIn(options: {
   }
   await db.attendance.upsert({
     where: { sessionId_personId: { sessionId: session.id, personId: personId! } },
-    create: { sessionId: session.id, personId: personId!, status: "PRESENT", note: "walk-in", updatedById: options.actor.userId },
+    create: { sessionId: session.id, personId: personId!, status: "PRESENT", updatedById: options.actor.userId },
     update: { status: "PRESENT", updatedById: options.actor.userId, version: { increment: 1 } },
   });
   return { personId: personId! };

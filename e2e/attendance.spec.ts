@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
 import path from "node:path";
 import { devices } from "@playwright/test";
 import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
@@ -75,4 +76,29 @@ test("self check-in marks present inside the session window and refuses outside 
   } finally {
     await database.query(`DELETE FROM sessions WHERE id = ANY($1)`, [[ids.open, ids.over]]);
   }
+});
+
+test("a facilitator sees the generation's totals and can add a walk-in to their session", async ({ page }) => {
+  await signInAndWait(page, "facilitacion@example.org", DEMO_PASSWORD);
+  await page.goto("/generations/demo-generation-2020");
+  await expect(page.getByTestId("headline")).toContainText("personas de");
+  await page.goto("/sessions/demo-s-closing");
+  await page.getByRole("link", { name: "Agregar asistente no inscrita" }).click();
+  await expect(page.getByRole("heading", { name: "Asistente no inscrita", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Red por la que participa")).toBeVisible();
+});
+
+test("a coordinator downloads the filtered people list as CSV with accents and neutralized cells", async ({ page }) => {
+  await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+  await page.goto("/people?networkId=demo-network-sonora");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Descargar personas (CSV)" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^tejido-personas-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = (await fs.readFile(await download.path())).toString("utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain("Nombre(s),Primer apellido");
+  // Sonora's people only, phones kept as text (their leading "+" is neutralized).
+  expect(text).toContain("'+52 662");
+  expect(text).not.toContain("+52 614");
 });

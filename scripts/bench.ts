@@ -4,7 +4,8 @@
  * condition so lib/ modules marked server-only load outside Next.js.
  *
  *   - saving a 60-person roster one mark at a time (what the phone screen does), and in one "mark all present";
- *   - importing a 500-row meeting report (450 people, 50 reconnections) into a 450-person roster.
+ *   - importing a 500-row meeting report (450 people, 50 reconnections) into a 450-person roster;
+ *   - streaming 50,000-row XLSX and CSV exports (time and peak memory).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,6 +25,8 @@ const { findActorBySessionId, createAuthSession } = await import("@/lib/auth/ses
 const { recordAttendance, markAllPresent } = await import("@/lib/sessions/record-attendance");
 const { importMeetingReport } = await import("@/lib/sessions/import-meeting-report");
 const { personNameKey, organizationNameKey } = await import("@/lib/registry/normalize");
+const { peopleDataset } = await import("@/lib/exports/datasets");
+const { xlsxStream, csvStream } = await import("@/lib/exports/write");
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
@@ -108,6 +111,42 @@ try {
   results.push(
     `500-row meeting report (450 people, 50 reconnections): import ${ms(importMs)} (${imported.matched} matched); re-import of the same file ${ms(performance.now() - t3)}`,
   );
+
+  // 50,000-row exports, streamed: time and the process's peak resident memory while writing.
+  const exportPeople = Array.from({ length: 50_000 }, (_, index) => ({
+    id: `bench-export-${index}`,
+    givenNames: `Persona${index}`,
+    firstSurname: "Exportación",
+    secondSurname: "Prueba",
+    nameKey: `exportacion persona${index} prueba`,
+    email: `export${index}@bench.test`,
+    phone: `+52 662 555 ${String(index % 10_000).padStart(4, "0")}`,
+  }));
+  for (let index = 0; index < exportPeople.length; index += 5_000)
+    await db.person.createMany({ data: exportPeople.slice(index, index + 5_000) });
+  const admin = await db.user.create({ data: { email: "admin@bench.test", name: "Admin", grants: { create: { role: "ADMIN" } } } });
+  const adminActor = (await findActorBySessionId(await createAuthSession(admin.id)))!;
+  for (const [format, write] of [
+    ["XLSX", (t: (key: string) => string) => xlsxStream(peopleDataset(adminActor, {}, t), "personas")],
+    ["CSV", (t: (key: string) => string) => csvStream(peopleDataset(adminActor, {}, t))],
+  ] as const) {
+    global.gc?.();
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const t4 = performance.now();
+    let bytes = 0;
+    const reader = write((key) => key).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+    }
+    clearInterval(sampler);
+    results.push(
+      `${format} export of ${(await db.person.count()).toLocaleString("en")} people: ${ms(performance.now() - t4)}, ${(bytes / 1e6).toFixed(1)} MB, peak RSS +${((peak - baseline) / 1e6).toFixed(0)} MB over ${(baseline / 1e6).toFixed(0)} MB`,
+    );
+  }
 } finally {
   await disconnectDb();
   await server.stop();

@@ -58,3 +58,17 @@ describe("permissions", () => {
     expect(scopeOf(both, "manage:registry")).toEqual({ all: false, programIds: ["p2"], networkIds: [] });
   });
 });
+
+describe("attendance permissions", () => {
+  it("coordinators and facilitators read attendance and aggregates in their program; funders only aggregates", () => {
+    const coordinator = actorWith(program("COORDINATOR", "p1"));
+    const facilitator = actorWith(program("FACILITATOR", "p1"));
+    const funder = actorWith(program("FUNDER", "p1"));
+    for (const actor of [coordinator, facilitator]) {
+      expect(can(actor, "read:attendance", { programId: "p1" })).toBe(true);
+      expect(can(actor, "read:aggregates", { programId: "p1" })).toBe(true);
+    }
+    expect(can(funder, "read:aggregates", { programId: "p1" })).toBe(true);
+    expect(can(funder, "read:attendance", { programId: "p1" })).toBe(false);
+  });
+});

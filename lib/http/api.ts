@@ -20,7 +20,7 @@ export function apiError(code: AppErrorCode) {
 }
 
 /** A bearer token when the request carries one (it must then be valid), else the session cookie. */
-async function actorFor(request: Request): Promise<Actor | null> {
+export async function actorFor(request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/registry/export-links";
 import { ListFilters } from "@/components/registry/list-filters";
 import { recordStatusFilter, ResultCount } from "@/components/registry/record-status";
 import { organizationTypeOptions, stateOptions } from "@/components/registry/options";
@@ -61,7 +62,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             recordStatusFilter(t, params.status),
           ]}
         />
-        <ResultCount total={result.total} />
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <ResultCount total={result.total} />
+          <ExportLinks dataset="organizations" filters={{ networkId: params.networkId }} />
+        </div>
         {result.organizations.length === 0 ? (
           <p className="py-6 text-slate-700">{t("common.empty")}</p>
         ) : (

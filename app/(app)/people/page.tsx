@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExportLinks } from "@/components/registry/export-links";
 import { ListFilters } from "@/components/registry/list-filters";
 import { recordStatusFilter, ResultCount } from "@/components/registry/record-status";
 import { stateOptions } from "@/components/registry/options";
@@ -75,7 +76,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             recordStatusFilter(t, params.status),
           ]}
         />
-        <ResultCount total={result.total} />
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <ResultCount total={result.total} />
+          <ExportLinks dataset="people" filters={{ generationId: params.generationId, networkId: params.networkId }} />
+        </div>
         {result.people.length === 0 ? (
           <p className="py-6 text-slate-700">{t("common.empty")}</p>
         ) : (

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { getGeneration } from "@/lib/generations/get-generation";
 import { orNotFound } from "@/lib/http/page-errors";
 import { canScheduleIn } from "@/lib/sessions/scope";
+import { ExportLinks } from "@/components/registry/export-links";
 import { GenerationSummary } from "./_components/generation-summary";
 import { WorkshopsCard } from "./_components/workshops-card";
 
@@ -73,6 +74,14 @@ export default async function GenerationPage({ params }: { params: Promise<{ gen
       <Suspense fallback={<p className="py-8 text-slate-700">{t("loading")}</p>}>
         <WorkshopsCard actor={actor} generationId={generation.id} canSchedule={canScheduleIn(actor, generation.program.id)} />
       </Suspense>
+      {seesPeople && (
+        <Card title={t("exports.title")} className="mt-6">
+          <div className="space-y-2">
+            <ExportLinks dataset="enrollments" filters={{ generationId: generation.id }} />
+            <ExportLinks dataset="attendance" filters={{ generationId: generation.id }} />
+          </div>
+        </Card>
+      )}
       <Card title={t("generations.networks")} className="mt-6">
         <ul className="divide-y divide-slate-100">
           {generation.networks.map((network) => (

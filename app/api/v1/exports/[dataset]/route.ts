@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { isAppError } from "@/lib/errors";
+import { attendanceMatrixDataset, enrollmentsDataset, organizationsDataset, peopleDataset, type Dataset } from "@/lib/exports/datasets";
+import { csvStream, xlsxStream } from "@/lib/exports/write";
+import { actorFor, apiError } from "@/lib/http/api";
+import { logger } from "@/lib/logger";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  generationId: z.string().max(64).optional(),
+  networkId: z.string().max(64).optional(),
+});
+
+const DATASETS = ["people", "organizations", "enrollments", "attendance"] as const;
+
+/** Streams an export (CSV or XLSX) of what the caller may read, honouring the list filters. */
+export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
+  const actor = await actorFor(request);
+  if (!actor) return apiError("UNAUTHENTICATED");
+  const { dataset } = await params;
+  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success || !(DATASETS as readonly string[]).includes(dataset)) return apiError("NOT_FOUND");
+  const { format, ...filters } = query.data;
+  const t = await getTranslations();
+  try {
+    let data: Dataset;
+    if (dataset === "people") data = peopleDataset(actor, filters, t);
+    else if (dataset === "organizations") data = organizationsDataset(actor, filters, t);
+    else if (dataset === "enrollments") data = enrollmentsDataset(actor, filters, t);
+    else if (filters.generationId) data = await attendanceMatrixDataset(actor, { ...filters, generationId: filters.generationId }, t);
+    else return apiError("VALIDATION");
+
+    const name = `tejido-${t(`exports.files.${dataset}`)}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    logger.info({ event: "export.started", userId: actor.userId, dataset, format }, "export");
+    return new Response(format === "csv" ? csvStream(data) : xlsxStream(data, t(`exports.files.${dataset}`)), {
+      headers: {
+        "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${name}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error)) return apiError(error.code);
+    throw error;
+  }
+}

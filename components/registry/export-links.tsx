@@ -2,7 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Download links for an export with the list's current filters (plain links: the browser streams the file). */
-export async function ExportLinks({ dataset, filters = {} }: { dataset: "people" | "organizations" | "enrollments" | "attendance"; filters?: Record<string, string | undefined> }) {
+export async function ExportLinks({
+  dataset,
+  filters = {},
+}: {
+  dataset: "people" | "organizations" | "enrollments" | "attendance";
+  filters?: Record<string, string | undefined>;
+}) {
   const t = await getTranslations("exports");
   const href = (format: "csv" | "xlsx") => {
     const query = new URLSearchParams({ format });

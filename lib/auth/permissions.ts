@@ -22,7 +22,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  COORDINATOR: ["read:program", "read:aggregates", "read:personal-data", "manage:registry", "manage:sessions", "record:attendance:any", "read:attendance"],
+  COORDINATOR: [
+    "read:program",
+    "read:aggregates",
+    "read:personal-data",
+    "manage:registry",
+    "manage:sessions",
+    "record:attendance:any",
+    "read:attendance",
+  ],
   // A facilitator's attendance rights are narrowed to the sessions they facilitate (lib/sessions/scope.ts).
   FACILITATOR: ["read:program", "read:aggregates", "read:personal-data", "record:attendance:own", "read:attendance"],
   // A liaison works on their own network: its people and organizations, and the aggregates of generations it takes part in.

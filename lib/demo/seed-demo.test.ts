@@ -27,7 +27,7 @@ describe("demo seed", () => {
     ]);
     expect(summary.attendanceRate).toBeGreaterThan(0.5);
     // One person took part through two networks: the breakdown counts them in both.
-    expect(summary.byNetwork.reduce((sum, network) => sum + network.people, 0)).toBe(133);
+    expect(summary.byNetwork.reduce((sum, network) => sum + Number(network.people), 0)).toBe(133);
     expect(summary.byState.map((state) => state.state).sort()).toEqual(["BCN", "CHH", "SON"]);
 
     const second = await getGenerationSummary({ actor: admin, generationId: DEMO_IDS.generation2021 });

@@ -22,7 +22,11 @@ async function* batches<T extends { id: string }>(fetch: (cursor: string | undef
     cursor = rows.at(-1)!.id;
   }
 }
-const page = (cursor: string | undefined) => ({ take: BATCH, orderBy: { id: "asc" as const }, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) });
+const page = (cursor: string | undefined) => ({
+  take: BATCH,
+  orderBy: { id: "asc" as const },
+  ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+});
 
 /** People in the actor's scope (filtered like the people list). Personal data: coordinators, admins, liaisons. */
 export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
@@ -32,11 +36,20 @@ export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): 
       personScope(actor),
       { deactivatedAt: null },
       filters.generationId || filters.networkId
-        ? { enrollments: { some: { ...(filters.generationId ? { generationId: filters.generationId } : {}), ...(filters.networkId ? { networkId: filters.networkId } : {}) } } }
+        ? {
+            enrollments: {
+              some: {
+                ...(filters.generationId ? { generationId: filters.generationId } : {}),
+                ...(filters.networkId ? { networkId: filters.networkId } : {}),
+              },
+            },
+          }
         : {},
     ],
   };
-  const columns = ["givenNames", "firstSurname", "secondSurname", "email", "phone", "gender", "ageRange", "state", "organizations"].map((key) => ({ key, label: t(`exports.columns.${key}`) }));
+  const columns = ["givenNames", "firstSurname", "secondSurname", "email", "phone", "gender", "ageRange", "state", "organizations"].map(
+    (key) => ({ key, label: t(`exports.columns.${key}`) }),
+  );
   const rows = (async function* () {
     for await (const person of batches((cursor) =>
       db.person.findMany({
@@ -70,13 +83,32 @@ export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): 
 
 export function organizationsDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
   assertCan(actor, "read:personal-data");
-  const where = { AND: [organizationScope(actor), { deactivatedAt: null }, filters.networkId ? { memberships: { some: { networkId: filters.networkId } } } : {}] };
-  const columns = ["name", "shortName", "type", "state", "municipality", "website", "rfc", "networks"].map((key) => ({ key, label: t(`exports.columns.${key}`) }));
+  const where = {
+    AND: [
+      organizationScope(actor),
+      { deactivatedAt: null },
+      filters.networkId ? { memberships: { some: { networkId: filters.networkId } } } : {},
+    ],
+  };
+  const columns = ["name", "shortName", "type", "state", "municipality", "website", "rfc", "networks"].map((key) => ({
+    key,
+    label: t(`exports.columns.${key}`),
+  }));
   const rows = (async function* () {
     for await (const organization of batches((cursor) =>
       db.organization.findMany({
         where,
-        select: { id: true, name: true, shortName: true, type: true, state: true, municipality: true, website: true, rfc: true, memberships: { select: { network: { select: { name: true } } } } },
+        select: {
+          id: true,
+          name: true,
+          shortName: true,
+          type: true,
+          state: true,
+          municipality: true,
+          website: true,
+          rfc: true,
+          memberships: { select: { network: { select: { name: true } } } },
+        },
         ...page(cursor),
       }),
     )) {
@@ -101,7 +133,19 @@ export function enrollmentsDataset(actor: Actor, filters: ExportFilters, t: Labe
       filters.networkId ? { networkId: filters.networkId } : {},
     ],
   };
-  const columns = ["generation", "network", "organization", "givenNames", "firstSurname", "secondSurname", "email", "phone", "status", "source", "registeredAt"].map((key) => ({
+  const columns = [
+    "generation",
+    "network",
+    "organization",
+    "givenNames",
+    "firstSurname",
+    "secondSurname",
+    "email",
+    "phone",
+    "status",
+    "source",
+    "registeredAt",
+  ].map((key) => ({
     key,
     label: t(`exports.columns.${key}`),
   }));
@@ -137,7 +181,11 @@ export function enrollmentsDataset(actor: Actor, filters: ExportFilters, t: Labe
 }
 
 /** People × sessions of a generation, one status per cell (held and planned sessions, cancelled ones left out). */
-export async function attendanceMatrixDataset(actor: Actor, filters: ExportFilters & { generationId: string }, t: Labels): Promise<Dataset> {
+export async function attendanceMatrixDataset(
+  actor: Actor,
+  filters: ExportFilters & { generationId: string },
+  t: Labels,
+): Promise<Dataset> {
   assertCan(actor, "read:attendance");
   const sessions = await db.session.findMany({
     where: { AND: [{ workshop: { generationId: filters.generationId }, status: { not: "CANCELLED" } }, sessionReadScope(actor)] },
@@ -152,7 +200,11 @@ export async function attendanceMatrixDataset(actor: Actor, filters: ExportFilte
   ];
   const sessionIds = sessions.map((s) => s.id);
   const where = {
-    AND: [enrollmentScope(actor, "read:attendance"), { generationId: filters.generationId, status: { not: "WITHDRAWN" as const } }, filters.networkId ? { networkId: filters.networkId } : {}],
+    AND: [
+      enrollmentScope(actor, "read:attendance"),
+      { generationId: filters.generationId, status: { not: "WITHDRAWN" as const } },
+      filters.networkId ? { networkId: filters.networkId } : {},
+    ],
   };
   const rows = (async function* () {
     for await (const enrollment of batches((cursor) =>
@@ -163,13 +215,20 @@ export async function attendanceMatrixDataset(actor: Actor, filters: ExportFilte
           organization: { select: { name: true } },
           network: { select: { name: true } },
           person: {
-            select: { givenNames: true, firstSurname: true, secondSurname: true, attendance: { where: { sessionId: { in: sessionIds } }, select: { sessionId: true, status: true } } },
+            select: {
+              givenNames: true,
+              firstSurname: true,
+              secondSurname: true,
+              attendance: { where: { sessionId: { in: sessionIds } }, select: { sessionId: true, status: true } },
+            },
           },
         },
         ...page(cursor),
       }),
     )) {
-      const marks = Object.fromEntries(enrollment.person.attendance.map((mark) => [mark.sessionId, t(`attendance.statuses.${mark.status}`)]));
+      const marks = Object.fromEntries(
+        enrollment.person.attendance.map((mark) => [mark.sessionId, t(`attendance.statuses.${mark.status}`)]),
+      );
       yield { name: fullName(enrollment.person), organization: enrollment.organization.name, network: enrollment.network.name, ...marks };
     }
   })();

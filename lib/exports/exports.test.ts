@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createTranslator } from "next-intl";
 import es from "@/lib/i18n/messages/es-MX.json";
-import { attend, createGeneration, createNetwork, createOrganization, createPerson, createSession, enroll, signedInActor } from "@/tests/support/factories";
+import {
+  attend,
+  createGeneration,
+  createNetwork,
+  createOrganization,
+  createPerson,
+  createSession,
+  enroll,
+  signedInActor,
+} from "@/tests/support/factories";
 import { attendanceMatrixDataset, peopleDataset } from "./datasets";
 import { csvStream, xlsxStream } from "./write";
 
@@ -17,7 +26,13 @@ beforeAll(async () => {
   const theirs = await createNetwork();
   generation = await createGeneration({ networkIds: [mine.id, theirs.id] });
   const [org, other] = await Promise.all([createOrganization({ networkIds: [mine.id] }), createOrganization({ networkIds: [theirs.id] })]);
-  const tricky = await createPerson({ givenNames: "=HYPERLINK(\"http://x\")", firstSurname: "Ñúñez", email: "tricky@example.test", phone: "+52 662 555 0101", organizationId: org.id });
+  const tricky = await createPerson({
+    givenNames: '=HYPERLINK("http://x")',
+    firstSurname: "Ñúñez",
+    email: "tricky@example.test",
+    phone: "+52 662 555 0101",
+    organizationId: org.id,
+  });
   const plain = await createPerson({ givenNames: "Otra", firstSurname: "Persona", organizationId: other.id });
   await enroll(tricky.id, generation.id, mine.id, org.id);
   await enroll(plain.id, generation.id, theirs.id, other.id);

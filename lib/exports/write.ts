@@ -37,7 +37,11 @@ export function xlsxStream(dataset: Dataset, sheetName: string): ReadableStream<
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = dataset.columns.map((column) => ({ header: column.label, key: column.key, width: Math.min(40, Math.max(12, column.label.length + 2)) }));
+  sheet.columns = dataset.columns.map((column) => ({
+    header: column.label,
+    key: column.key,
+    width: Math.min(40, Math.max(12, column.label.length + 2)),
+  }));
   sheet.getRow(1).font = { bold: true };
   (async () => {
     try {

@@ -102,3 +102,21 @@ describe("getGenerationSummary", () => {
     });
   });
 });
+
+describe("small-cell suppression", () => {
+  it("shows a funder <5 for breakdown cells of 1 to 4 people, and exact totals; coordinators see every number", async () => {
+    const funder = await signedInActor({ grants: [{ role: "FUNDER", programId: generation.programId }] });
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const forFunder = await getGenerationSummary({ actor: funder, generationId: generation.id });
+    expect(forFunder.suppressed).toBe(true);
+    expect(forFunder.people).toBeGreaterThan(0);
+    expect(typeof forFunder.people).toBe("number");
+    for (const row of [...forFunder.byNetwork, ...forFunder.byState]) {
+      expect(row.people).toBe("<5");
+      expect(row.organizations).toBe("<5");
+    }
+    const forCoordinator = await getGenerationSummary({ actor: coordinator, generationId: generation.id });
+    expect(forCoordinator.suppressed).toBe(false);
+    expect(forCoordinator.byNetwork.every((row) => typeof row.people === "number")).toBe(true);
+  });
+});

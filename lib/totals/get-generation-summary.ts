@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/permissions";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generationListSelect } from "@/lib/generations/find-generations";
@@ -7,6 +7,7 @@ import { generationScope } from "@/lib/registry/scope";
 import { attendanceStats } from "./attendance-stats";
 import { ATTENDED, countedEnrollmentWhere, enrolledWhere, PARTICIPATION_RULE } from "./participation-rule";
 import { summarize } from "./summarize";
+import { suppressSmallCount } from "./suppress";
 
 const rowSelect = {
   personId: true,
@@ -61,13 +62,23 @@ export async function getGenerationSummary(options: { actor: Actor; generationId
     completionPercent: generation.completionPercent,
   });
 
+  // Whoever may not see the people behind the numbers (funders) gets small breakdown cells hidden; totals stay exact.
+  const suppressed = !can(options.actor, "read:personal-data", { programId: generation.program.id });
+  const cell = (value: number) => (suppressed ? suppressSmallCount(value) : value);
   const { id, number, name, status, startDate, endDate, program, completionPercent } = generation;
   const generationInfo = { id, number, name, status, startDate, endDate, program };
   return {
     generation: generationInfo,
     rule: PARTICIPATION_RULE,
     ...participation,
-    byNetwork: participation.byNetwork.map((row) => ({ ...row, attendanceRate: stats.byNetwork.get(row.networkId) ?? null })),
+    suppressed,
+    byNetwork: participation.byNetwork.map((row) => ({
+      ...row,
+      people: cell(row.people),
+      organizations: cell(row.organizations),
+      attendanceRate: stats.byNetwork.get(row.networkId) ?? null,
+    })),
+    byState: participation.byState.map((row) => ({ ...row, people: cell(row.people), organizations: cell(row.organizations) })),
     enrolled: enrolledSummary.people,
     enrolledOrganizations: enrolledSummary.organizations,
     sessionsHeld: stats.sessionsHeld,

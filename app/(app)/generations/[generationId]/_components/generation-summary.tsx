@@ -13,6 +13,7 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
     getFormatter(),
   ]);
   const modalityLabel = (modality: string) => tAll(`modalities.${modality}`);
+  const count = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   const kpis = [
     { label: t("people"), value: format.number(summary.people) },
@@ -60,14 +61,15 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
               {summary.byNetwork.map((row) => (
                 <tr key={row.networkId}>
                   <Td>{row.name}</Td>
-                  <Td className="text-right tabular-nums">{format.number(row.people)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(row.organizations)}</Td>
+                  <Td className="text-right tabular-nums">{count(row.people)}</Td>
+                  <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
                   <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
                 </tr>
               ))}
             </tbody>
           </Table>
           <p className="mt-3 text-xs text-slate-600">{t("breakdownNote")}</p>
+          {summary.suppressed && <p className="mt-1 text-xs text-slate-600">{t("suppressionNote")}</p>}
         </Card>
         <ByStateTable summary={summary} />
         <Card title={t("byModality")}>
@@ -111,8 +113,10 @@ async function ByStateTable({ summary }: { summary: Awaited<ReturnType<typeof ge
           {summary.byState.map((row) => (
             <tr key={row.state}>
               <Td>{t(`states.${row.state}`)}</Td>
-              <Td className="text-right tabular-nums">{format.number(row.people)}</Td>
-              <Td className="text-right tabular-nums">{format.number(row.organizations)}</Td>
+              <Td className="text-right tabular-nums">{typeof row.people === "number" ? format.number(row.people) : row.people}</Td>
+              <Td className="text-right tabular-nums">
+                {typeof row.organizations === "number" ? format.number(row.organizations) : row.organizations}
+              </Td>
             </tr>
           ))}
         </tbody>

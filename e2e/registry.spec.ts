@@ -155,3 +155,30 @@ test("an API token works with its owner's rights until it is revoked in settings
   expect((await api.get(`/api/v1${GENERATION_2020}/summary`, authorized)).status()).toBe(401);
   await api.dispose();
 });
+
+test("a funder's dashboard shows the headline, KPIs and charts with tables, filters in the URL, and no personal data", async ({
+  page,
+  context,
+  database,
+}) => {
+  await signInAndWait(page, "fondos@example.org", DEMO_PASSWORD);
+  await page.goto(GENERATION_2020);
+  await page.getByRole("link", { name: "Ver tablero" }).click();
+  await expect(page.getByTestId("dashboard-headline")).toContainText("personas de");
+  await expect(page.getByTestId("dashboard-headline")).toContainText("de 4 redes en 3 estados");
+  await expect(page.getByRole("img", { name: /^Asistencia por sesión/ })).toBeVisible();
+
+  await page.getByLabel("Modalidad").selectOption({ label: "Presencial" });
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await expect(page).toHaveURL(/modality=IN_PERSON/);
+  await expect(page.getByTestId("dashboard-kpis")).toContainText("Sesiones realizadas8");
+
+  const html = await (await context.request.get(page.url())).text();
+  const { rows } = await database.query<{ email: string | null; firstSurname: string; givenNames: string }>(
+    `SELECT "givenNames", "firstSurname", email FROM people`,
+  );
+  for (const person of rows) {
+    expect(html).not.toContain(`${person.givenNames} ${person.firstSurname}`);
+    if (person.email) expect(html).not.toContain(person.email);
+  }
+});

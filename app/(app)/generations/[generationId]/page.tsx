@@ -45,6 +45,9 @@ export default async function GenerationPage({ params }: { params: Promise<{ gen
       </TextLink>
       <PageHeader title={generation.name}>
         <div className="flex flex-wrap gap-2">
+          <Link href={`/generations/${generation.id}/dashboard`} className={buttonClasses("secondary")}>
+            {t("dashboard.open")}
+          </Link>
           {seesPeople && (
             <Link href={`/people?generationId=${generation.id}`} className={buttonClasses("secondary")}>
               {t("generations.participants")}

@@ -1,0 +1,62 @@
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import { BarChartView, type ChartDatum } from "./bar-chart";
+
+/** A chart with its numbers as a table right under it (the text alternative). */
+export async function ChartCard({
+  title,
+  rows,
+  valueHeader,
+  percent = false,
+  legend,
+}: {
+  title: string;
+  rows: Array<{ label: string; value: number | string | null; color?: string }>;
+  valueHeader: string;
+  percent?: boolean;
+  legend?: Array<{ label: string; color: string }>;
+}) {
+  const t = await getTranslations("dashboard");
+  const data: ChartDatum[] = rows.map((row) => ({
+    label: row.label,
+    value: typeof row.value === "number" ? row.value : null,
+    color: row.color,
+  }));
+  const shown = (value: number | string | null) =>
+    value === null ? "—" : typeof value === "number" && percent ? `${Math.round(value * 100)} %` : String(value);
+  return (
+    <Card title={title}>
+      <BarChartView data={data} label={`${title}: ${rows.map((row) => `${row.label} ${shown(row.value)}`).join(", ")}`} percent={percent} />
+      {legend && (
+        <ul className="mt-2 flex flex-wrap gap-4 text-sm text-slate-700">
+          {legend.map((item) => (
+            <li key={item.label} className="flex items-center gap-2">
+              <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: item.color }} aria-hidden="true" />
+              {item.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer font-medium text-slate-800">{t("showTable")}</summary>
+        <Table caption={title}>
+          <thead>
+            <tr>
+              <Th>{t("category")}</Th>
+              <Th className="text-right">{valueHeader}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={`${row.label}-${index}`}>
+                <Td>{row.label}</Td>
+                <Td className="text-right tabular-nums">{shown(row.value)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </details>
+    </Card>
+  );
+}

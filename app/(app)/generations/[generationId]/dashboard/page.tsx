@@ -1,0 +1,192 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { stateOptions } from "@/components/registry/options";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Table, Td, Th } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
+import { requireActor } from "@/lib/auth/actor";
+import { getGenerationDashboard } from "@/lib/dashboards/get-generation-dashboard";
+import { localToDate } from "@/lib/sessions/schedule";
+import { Modality } from "@/lib/generated/prisma/enums";
+import { orNotFound } from "@/lib/http/page-errors";
+import { isMexicanState } from "@/lib/registry/mexican-states";
+import { ChartCard } from "./_components/chart-card";
+
+const MODALITY_COLORS: Record<string, string> = { IN_PERSON: "#0b5e58", VIRTUAL: "#6d28d9", HYBRID: "#b45309" };
+
+const paramsSchema = z.object({
+  networkId: z.string().max(64).optional().catch(undefined),
+  state: z.string().max(3).optional().catch(undefined),
+  modality: z.enum(Modality).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+});
+
+export async function generateMetadata() {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+/** The generation at a glance: filters live in the URL so a view can be shared. */
+export default async function GenerationDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ generationId: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const [{ generationId }, raw, actor] = await Promise.all([params, searchParams, requireActor()]);
+  const query = paramsSchema.parse(raw);
+  const filters = {
+    networkId: query.networkId || undefined,
+    state: isMexicanState(query.state) ? query.state : undefined,
+    modality: query.modality,
+    from: query.from ? localToDate(`${query.from}T00:00`) : undefined,
+    to: query.to ? localToDate(`${query.to}T23:59`) : undefined,
+  };
+  const [dashboard, t, format] = await Promise.all([
+    orNotFound(getGenerationDashboard({ actor, generationId, filters })),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const { kpis } = dashboard;
+  const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
+  const count = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
+  const labelOf = (namespace: string, value: string) => (value === "UNKNOWN" ? t("dashboard.unknown") : t(`${namespace}.${value}`));
+
+  return (
+    <>
+      <TextLink href={`/generations/${dashboard.generation.id}`} className="mb-2 inline-block text-sm">
+        {dashboard.generation.name}
+      </TextLink>
+      <PageHeader title={t("dashboard.title")} />
+      <Card className="mb-6">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.filters")}>
+          <SelectField
+            label={t("totals.network")}
+            name="networkId"
+            defaultValue={filters.networkId ?? ""}
+            options={[{ value: "", label: t("common.all") }, ...dashboard.networks.map((n) => ({ value: n.id, label: n.name }))]}
+          />
+          <SelectField
+            label={t("totals.state")}
+            name="state"
+            defaultValue={filters.state ?? ""}
+            options={[{ value: "", label: t("common.all") }, ...stateOptions(t)]}
+          />
+          <SelectField
+            label={t("totals.modality")}
+            name="modality"
+            defaultValue={filters.modality ?? ""}
+            options={[
+              { value: "", label: t("common.all") },
+              ...Object.values(Modality).map((m) => ({ value: m, label: t(`modalities.${m}`) })),
+            ]}
+          />
+          <TextField label={t("dashboard.from")} name="from" type="date" defaultValue={query.from} />
+          <TextField label={t("dashboard.to")} name="to" type="date" defaultValue={query.to} />
+          <button type="submit" className={buttonClasses("secondary")}>
+            {t("common.filter")}
+          </button>
+          <Link href={`/generations/${dashboard.generation.id}/dashboard`} className={buttonClasses("ghost")}>
+            {t("common.clear")}
+          </Link>
+        </form>
+      </Card>
+
+      <Card className="mb-6">
+        <p className="text-2xl font-bold text-brand-800 sm:text-3xl" data-testid="dashboard-headline">
+          {t("totals.headlineFull", {
+            people: kpis.people,
+            organizations: kpis.organizations,
+            networks: kpis.networks,
+            states: kpis.states,
+          })}
+        </p>
+        <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="dashboard-kpis">
+          {[
+            { label: t("dashboard.tookPart"), value: format.number(kpis.people) },
+            { label: t("totals.enrolled"), value: format.number(kpis.enrolled) },
+            { label: t("totals.sessionsHeld"), value: format.number(kpis.sessionsHeld) },
+            { label: t("totals.attendanceRate"), value: percent(kpis.attendanceRate) },
+            { label: t("dashboard.completionRate"), value: percent(kpis.completionRate) },
+            { label: t("dashboard.virtualShare"), value: percent(kpis.virtualShare) },
+          ].map((kpi) => (
+            <div key={kpi.label} className="rounded-md bg-slate-50 p-3">
+              <dt className="text-sm text-slate-700">{kpi.label}</dt>
+              <dd className="text-2xl font-semibold text-slate-900">{kpi.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {dashboard.suppressed && <p className="mt-3 text-xs text-slate-600">{t("totals.suppressionNote")}</p>}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ChartCard
+          title={t("dashboard.attendancePerSession")}
+          valueHeader={t("totals.attendanceRate")}
+          percent
+          rows={dashboard.perSession.map((s) => ({
+            label: format.dateTime(s.startsAt, { month: "short", day: "numeric", timeZone: "America/Mexico_City" }),
+            value: s.rate,
+            color: MODALITY_COLORS[s.modality],
+          }))}
+          legend={Object.values(Modality).map((m) => ({ label: t(`modalities.${m}`), color: MODALITY_COLORS[m]! }))}
+        />
+        <ChartCard
+          title={t("dashboard.peopleByNetwork")}
+          valueHeader={t("totals.people")}
+          rows={dashboard.byNetwork.map((row) => ({ label: row.name, value: row.people }))}
+        />
+        <ChartCard
+          title={t("dashboard.peopleByState")}
+          valueHeader={t("totals.people")}
+          rows={dashboard.byState.map((row) => ({ label: t(`states.${row.state}`), value: row.people }))}
+        />
+        <ChartCard
+          title={t("dashboard.byGender")}
+          valueHeader={t("totals.people")}
+          rows={dashboard.byGender.map((row) => ({ label: labelOf("genders", row.value), value: row.people }))}
+        />
+        <ChartCard
+          title={t("dashboard.byAgeRange")}
+          valueHeader={t("totals.people")}
+          rows={dashboard.byAgeRange.map((row) => ({ label: labelOf("ageRanges", row.value), value: row.people }))}
+        />
+        <ChartCard
+          title={t("dashboard.organizationsByType")}
+          valueHeader={t("totals.organizations")}
+          rows={dashboard.byOrganizationType.map((row) => ({ label: labelOf("organizationTypes", row.value), value: row.organizations }))}
+        />
+      </div>
+
+      <Card title={t("dashboard.networkComparison")} className="mt-6">
+        <Table caption={t("dashboard.networkComparison")}>
+          <thead>
+            <tr>
+              <Th>{t("totals.network")}</Th>
+              <Th className="text-right">{t("totals.people")}</Th>
+              <Th className="text-right">{t("totals.organizations")}</Th>
+              <Th className="text-right">{t("totals.sessionsHeld")}</Th>
+              <Th className="text-right">{t("totals.attendanceRate")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.byNetwork.map((row) => (
+              <tr key={row.networkId}>
+                <Td>{row.name}</Td>
+                <Td className="text-right tabular-nums">{count(row.people)}</Td>
+                <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
+                <Td className="text-right tabular-nums">{format.number(row.sessionsHeld)}</Td>
+                <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+    </>
+  );
+}

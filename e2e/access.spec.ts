@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+import { apiGet, DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
 
 test("a user without grants sees no program data, on the page or through the API", async ({ page, context, createUser }) => {
   const user = await createUser();
@@ -7,7 +7,7 @@ test("a user without grants sees no program data, on the page or through the API
   await expect(page.getByText("Proyecto de Fortalecimiento de Redes")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Usuarios" })).toHaveCount(0);
 
-  const response = await context.request.get("/api/v1/programs");
+  const response = await apiGet(context.request, "/api/v1/programs");
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ programs: [] });
 });
@@ -22,7 +22,7 @@ test("a coordinator sees their program but cannot reach user administration by U
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Página no encontrada" })).toBeVisible();
   }
-  const api = await context.request.get("/api/v1/me");
+  const api = await apiGet(context.request, "/api/v1/me");
   expect((await api.json()).grants).toEqual([{ role: "COORDINATOR", programId: "demo-program-fortalecimiento", networkId: null }]);
 });
 

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, signIn, signInAndWait, test } from "./support/fixtures";
+import { apiGet, DEMO_PASSWORD, expect, signIn, signInAndWait, test } from "./support/fixtures";
 
 test.describe("signing in", () => {
   test("the right password opens the home page; security headers are set", async ({ page }) => {
@@ -61,7 +61,7 @@ test.describe("revoked sessions", () => {
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login/);
     // A route handler
-    const api = await context.request.get("/api/v1/me");
+    const api = await apiGet(context.request, "/api/v1/me");
     expect(api.status()).toBe(401);
     // A server action
     await formTab.getByLabel("Contraseña actual").fill(user.password);

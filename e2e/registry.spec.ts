@@ -1,5 +1,5 @@
 import { devices } from "@playwright/test";
-import { DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+import { apiGet, DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
 
 const GENERATION_2020 = "/generations/demo-generation-2020";
 
@@ -9,7 +9,7 @@ test("a coordinator registers a new person in Red Comunitaria Sonora; once a fac
   browser,
 }) => {
   await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
-  const before = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
+  const before = await (await apiGet(context.request, `/api/v1${GENERATION_2020}/summary`)).json();
   expect(before).toMatchObject({ people: 132, organizations: 93, networks: 4, states: 3, enrolled: 132, sessionsHeld: 17 });
 
   await page.goto(GENERATION_2020);
@@ -33,7 +33,7 @@ test("a coordinator registers a new person in Red Comunitaria Sonora; once a fac
   const personUrl = page.url();
 
   // Enrolled, not yet counted: she has not attended a held session.
-  const enrolled = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
+  const enrolled = await (await apiGet(context.request, `/api/v1${GENERATION_2020}/summary`)).json();
   expect(enrolled).toMatchObject({ people: 132, organizations: 93, enrolled: 133 });
 
   // The facilitator takes attendance on a phone at the closing session.
@@ -49,7 +49,7 @@ test("a coordinator registers a new person in Red Comunitaria Sonora; once a fac
 
   await page.goto(GENERATION_2020);
   await expect(page.getByTestId("headline")).toHaveText("133 personas de 94 organizaciones");
-  const after = await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).json();
+  const after = await (await apiGet(context.request, `/api/v1${GENERATION_2020}/summary`)).json();
   expect(after).toMatchObject({ people: 133, organizations: 94, networks: 4, states: 3, enrolled: 133 });
   expect(after.byNetwork).toContainEqual(expect.objectContaining({ name: "Red Comunitaria Sonora", people: 35, organizations: 25 }));
   expect(after.definition).toContain("una sola vez");
@@ -97,7 +97,7 @@ test("a liaison works only on their own network: another network's person is a 4
   expect(network?.status()).toBe(404);
 
   // The aggregates of the generation their network takes part in stay readable.
-  const summary = await context.request.get(`/api/v1${GENERATION_2020}/summary`);
+  const summary = await apiGet(context.request, `/api/v1${GENERATION_2020}/summary`);
   expect(summary.status()).toBe(200);
 });
 
@@ -108,10 +108,10 @@ test("a funder sees the totals but no name, email or phone anywhere", async ({ p
   const html = (await response?.text()) ?? "";
   const rendered = await page.content();
   // The React Server Component payload of a client navigation too.
-  const rsc = await (await context.request.get(GENERATION_2020, { headers: { RSC: "1" } })).text();
+  const rsc = await (await apiGet(context.request, GENERATION_2020, { headers: { RSC: "1" } })).text();
   const api = [
-    await (await context.request.get("/api/v1/generations")).text(),
-    await (await context.request.get(`/api/v1${GENERATION_2020}/summary`)).text(),
+    await (await apiGet(context.request, "/api/v1/generations")).text(),
+    await (await apiGet(context.request, `/api/v1${GENERATION_2020}/summary`)).text(),
   ].join("\n");
 
   const { rows } = await database.query<{ givenNames: string; firstSurname: string; email: string | null; phone: string | null }>(
@@ -143,16 +143,16 @@ test("an API token works with its owner's rights until it is revoked in settings
   // A client with no cookies at all, as another tool would be.
   const api = await playwright.request.newContext({ baseURL });
   const authorized = { headers: { Authorization: `Bearer ${token}` } };
-  const summary = await api.get(`/api/v1${GENERATION_2020}/summary`, authorized);
+  const summary = await apiGet(api, `/api/v1${GENERATION_2020}/summary`, authorized);
   expect(summary.status()).toBe(200);
   expect((await summary.json()).people).toBeGreaterThanOrEqual(132);
-  expect((await api.get(`/api/v1${GENERATION_2020}/summary`)).status()).toBe(401);
-  expect((await api.get("/api/v1/generations/does-not-exist/summary", authorized)).status()).toBe(404);
+  expect((await apiGet(api, `/api/v1${GENERATION_2020}/summary`)).status()).toBe(401);
+  expect((await apiGet(api, "/api/v1/generations/does-not-exist/summary", authorized)).status()).toBe(404);
 
   await page.reload();
   await page.getByRole("button", { name: `Revocar el token ${name}` }).click();
   await expect(page.getByText(name)).toHaveCount(0);
-  expect((await api.get(`/api/v1${GENERATION_2020}/summary`, authorized)).status()).toBe(401);
+  expect((await apiGet(api, `/api/v1${GENERATION_2020}/summary`, authorized)).status()).toBe(401);
   await api.dispose();
 });
 
@@ -173,7 +173,7 @@ test("a funder's dashboard shows the headline, KPIs and charts with tables, filt
   await expect(page).toHaveURL(/modality=IN_PERSON/);
   await expect(page.getByTestId("dashboard-kpis")).toContainText("Sesiones realizadas8");
 
-  const html = await (await context.request.get(page.url())).text();
+  const html = await (await apiGet(context.request, page.url())).text();
   const { rows } = await database.query<{ email: string | null; firstSurname: string; givenNames: string }>(
     `SELECT "givenNames", "firstSurname", email FROM people`,
   );

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const DEMO_PASSWORD = "tejido-demo-2020";
@@ -63,4 +63,13 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function signInAndWait(page: Page, email: string, password: string) {
   await signIn(page, email, password);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hola");
+}
+
+/**
+ * GET through a Playwright request context on a fresh connection. Playwright's
+ * API client (unlike a browser) does not retry a request whose reused
+ * keep-alive socket was reset, which made these calls fail now and then.
+ */
+export function apiGet(request: APIRequestContext, url: string, options: { headers?: Record<string, string> } = {}) {
+  return request.get(url, { ...options, headers: { ...options.headers, Connection: "close" } });
 }

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/alert";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -22,7 +23,6 @@ export function GenerationForm({
   const t = useTranslations();
   const [state, formAction] = useActionState(saveGenerationAction, initialActionState);
   const values = state.values;
-  const selected = new Set(generation?.networkIds ?? []);
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
       <input type="hidden" name="programId" value={programId} />
@@ -67,18 +67,14 @@ export function GenerationForm({
           errors={state.fieldErrors?.endDate}
         />
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t("generations.networks")}</legend>
-        <p className="mb-2 text-sm text-slate-600">{t("generations.networksHelp")}</p>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {networks.map((network) => (
-            <label key={network.id} className="flex min-h-11 items-center gap-3 text-sm">
-              <input type="checkbox" name="networkIds" value={network.id} defaultChecked={selected.has(network.id)} className="size-5" />
-              {network.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend={t("generations.networks")}
+        name="networkIds"
+        options={networks.map((network) => ({ value: network.id, label: network.name }))}
+        checked={generation?.networkIds}
+        errors={state.fieldErrors?.networkIds}
+        description={t("generations.networksHelp")}
+      />
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );

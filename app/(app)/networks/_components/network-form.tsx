@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { stateOptions } from "@/components/registry/options";
 import { FormMessage } from "@/components/ui/alert";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -14,7 +15,6 @@ type Network = { id: string; name: string; shortName: string | null; states: str
 export function NetworkForm({ network, organizations }: { network?: Network; organizations: Array<{ id: string; name: string }> }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(saveNetworkAction, initialActionState);
-  const states = new Set(network?.states ?? []);
   return (
     <form action={formAction} className="max-w-3xl space-y-4" noValidate>
       {network && <input type="hidden" name="networkId" value={network.id} />}
@@ -45,18 +45,14 @@ export function NetworkForm({ network, organizations }: { network?: Network; org
           className="sm:col-span-2"
         />
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t("networks.states")}</legend>
-        {state.fieldErrors?.states && <p className="text-sm font-medium text-red-700">{state.fieldErrors.states.join(" ")}</p>}
-        <div className="grid gap-1 sm:grid-cols-3">
-          {stateOptions(t).map((option) => (
-            <label key={option.value} className="flex min-h-11 items-center gap-3 text-sm">
-              <input type="checkbox" name="states" value={option.value} defaultChecked={states.has(option.value)} className="size-5" />
-              {option.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend={t("networks.states")}
+        name="states"
+        options={stateOptions(t)}
+        checked={network?.states}
+        errors={state.fieldErrors?.states}
+        columns={3}
+      />
       <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
     </form>
   );

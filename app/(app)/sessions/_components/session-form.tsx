@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/alert";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -38,8 +39,6 @@ export function SessionForm({
   const t = useTranslations("sessions");
   const [state, formAction] = useActionState(saveSessionAction, initialActionState);
   const values = state.values;
-  const chosenNetworks = new Set(session?.networkIds ?? []);
-  const chosenFacilitators = new Set(session?.facilitatorIds ?? []);
   return (
     <form action={formAction} className="max-w-3xl space-y-4" noValidate>
       {workshopId && <input type="hidden" name="workshopId" value={workshopId} />}
@@ -109,45 +108,21 @@ export function SessionForm({
           description={t("lateAfterHelp")}
         />
       </div>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t("audience")}</legend>
-        <p className="mb-2 text-sm text-slate-600">{t("audienceHelp")}</p>
-        {state.fieldErrors?.networkIds && <p className="text-sm font-medium text-red-700">{state.fieldErrors.networkIds.join(" ")}</p>}
-        <div className="grid gap-1 sm:grid-cols-2">
-          {networks.map((network) => (
-            <label key={network.id} className="flex min-h-11 items-center gap-3 text-sm">
-              <input
-                type="checkbox"
-                name="networkIds"
-                value={network.id}
-                defaultChecked={chosenNetworks.has(network.id)}
-                className="size-5"
-              />
-              {network.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t("facilitators")}</legend>
-        {state.fieldErrors?.facilitatorIds && (
-          <p className="text-sm font-medium text-red-700">{state.fieldErrors.facilitatorIds.join(" ")}</p>
-        )}
-        <div className="grid gap-1 sm:grid-cols-2">
-          {facilitators.map((user) => (
-            <label key={user.id} className="flex min-h-11 items-center gap-3 text-sm">
-              <input
-                type="checkbox"
-                name="facilitatorIds"
-                value={user.id}
-                defaultChecked={chosenFacilitators.has(user.id)}
-                className="size-5"
-              />
-              {user.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend={t("audience")}
+        name="networkIds"
+        options={networks.map((network) => ({ value: network.id, label: network.name }))}
+        checked={session?.networkIds}
+        errors={state.fieldErrors?.networkIds}
+        description={t("audienceHelp")}
+      />
+      <CheckboxGroup
+        legend={t("facilitators")}
+        name="facilitatorIds"
+        options={facilitators.map((user) => ({ value: user.id, label: user.name }))}
+        checked={session?.facilitatorIds}
+        errors={state.fieldErrors?.facilitatorIds}
+      />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );

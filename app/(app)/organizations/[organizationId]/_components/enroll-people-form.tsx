@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { FormMessage } from "@/components/ui/alert";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
 import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
@@ -42,18 +43,12 @@ export function EnrollPeopleForm({
         }))}
         errors={state.fieldErrors?.target}
       />
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t("choosePeople")}</legend>
-        {state.fieldErrors?.personIds && <p className="text-sm font-medium text-red-700">{state.fieldErrors.personIds.join(" ")}</p>}
-        <div className="grid gap-1 sm:grid-cols-2">
-          {people.map((person) => (
-            <label key={person.id} className="flex min-h-11 items-center gap-3 text-sm">
-              <input type="checkbox" name="personIds" value={person.id} className="size-5" />
-              {person.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxGroup
+        legend={t("choosePeople")}
+        name="personIds"
+        options={people.map((person) => ({ value: person.id, label: person.name }))}
+        errors={state.fieldErrors?.personIds}
+      />
       <SubmitButton>{t("enrollSubmit")}</SubmitButton>
     </form>
   );

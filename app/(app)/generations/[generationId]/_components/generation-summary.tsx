@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { NetworkTable } from "@/components/totals/network-table";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Actor } from "@/lib/auth/permissions";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
@@ -13,7 +14,6 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
     getFormatter(),
   ]);
   const modalityLabel = (modality: string) => tAll(`modalities.${modality}`);
-  const count = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   const kpis = [
     { label: t("people"), value: format.number(summary.people) },
@@ -48,26 +48,7 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("byNetwork")}>
-          <Table caption={t("byNetwork")}>
-            <thead>
-              <tr>
-                <Th>{t("network")}</Th>
-                <Th className="text-right">{t("people")}</Th>
-                <Th className="text-right">{t("organizations")}</Th>
-                <Th className="text-right">{t("attendanceRate")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.byNetwork.map((row) => (
-                <tr key={row.networkId}>
-                  <Td>{row.name}</Td>
-                  <Td className="text-right tabular-nums">{count(row.people)}</Td>
-                  <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
-                  <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <NetworkTable rows={summary.byNetwork} caption={t("byNetwork")} />
           <p className="mt-3 text-xs text-slate-600">{t("breakdownNote")}</p>
           {summary.suppressed && <p className="mt-1 text-xs text-slate-600">{t("suppressionNote")}</p>}
         </Card>

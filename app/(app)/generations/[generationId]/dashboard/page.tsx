@@ -5,7 +5,7 @@ import { stateOptions } from "@/components/registry/options";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { Table, Td, Th } from "@/components/ui/table";
+import { NetworkTable } from "@/components/totals/network-table";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
 import { getGenerationDashboard } from "@/lib/dashboards/get-generation-dashboard";
@@ -54,7 +54,6 @@ export default async function GenerationDashboardPage({
   ]);
   const { kpis } = dashboard;
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
-  const count = (value: number | string) => (typeof value === "number" ? format.number(value) : value);
   const labelOf = (namespace: string, value: string) => (value === "UNKNOWN" ? t("dashboard.unknown") : t(`${namespace}.${value}`));
 
   return (
@@ -164,28 +163,7 @@ export default async function GenerationDashboardPage({
       </div>
 
       <Card title={t("dashboard.networkComparison")} className="mt-6">
-        <Table caption={t("dashboard.networkComparison")}>
-          <thead>
-            <tr>
-              <Th>{t("totals.network")}</Th>
-              <Th className="text-right">{t("totals.people")}</Th>
-              <Th className="text-right">{t("totals.organizations")}</Th>
-              <Th className="text-right">{t("totals.sessionsHeld")}</Th>
-              <Th className="text-right">{t("totals.attendanceRate")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.byNetwork.map((row) => (
-              <tr key={row.networkId}>
-                <Td>{row.name}</Td>
-                <Td className="text-right tabular-nums">{count(row.people)}</Td>
-                <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
-                <Td className="text-right tabular-nums">{format.number(row.sessionsHeld)}</Td>
-                <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <NetworkTable rows={dashboard.byNetwork} caption={t("dashboard.networkComparison")} />
       </Card>
     </>
   );

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { BarChartView, type ChartDatum } from "./bar-chart";
@@ -17,14 +17,18 @@ export async function ChartCard({
   percent?: boolean;
   legend?: Array<{ label: string; color: string }>;
 }) {
-  const t = await getTranslations("dashboard");
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   const data: ChartDatum[] = rows.map((row) => ({
     label: row.label,
     value: typeof row.value === "number" ? row.value : null,
     color: row.color,
   }));
   const shown = (value: number | string | null) =>
-    value === null ? "—" : typeof value === "number" && percent ? `${Math.round(value * 100)} %` : String(value);
+    value === null
+      ? "—"
+      : typeof value === "number"
+        ? format.number(value, percent ? { style: "percent", maximumFractionDigits: 0 } : {})
+        : value;
   return (
     <Card title={title}>
       <BarChartView data={data} label={`${title}: ${rows.map((row) => `${row.label} ${shown(row.value)}`).join(", ")}`} percent={percent} />

@@ -1,0 +1,44 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { SuppressedCount } from "@/lib/totals/suppress";
+
+type Row = {
+  networkId: string;
+  name: string;
+  people: SuppressedCount;
+  organizations: SuppressedCount;
+  sessionsHeld?: number;
+  attendanceRate: number | null;
+};
+
+/** People, organizations (possibly "<5"), optionally sessions, and attendance per network: the generation page and the dashboard share it. */
+export async function NetworkTable({ rows, caption }: { rows: Row[]; caption: string }) {
+  const [t, format] = await Promise.all([getTranslations("totals"), getFormatter()]);
+  const count = (value: SuppressedCount) => (typeof value === "number" ? format.number(value) : value);
+  const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
+  const withSessions = rows.some((row) => row.sessionsHeld !== undefined);
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>{t("network")}</Th>
+          <Th className="text-right">{t("people")}</Th>
+          <Th className="text-right">{t("organizations")}</Th>
+          {withSessions && <Th className="text-right">{t("sessionsHeld")}</Th>}
+          <Th className="text-right">{t("attendanceRate")}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.networkId}>
+            <Td>{row.name}</Td>
+            <Td className="text-right tabular-nums">{count(row.people)}</Td>
+            <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
+            {withSessions && <Td className="text-right tabular-nums">{format.number(row.sessionsHeld ?? 0)}</Td>}
+            <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

@@ -9,23 +9,26 @@ type Row = {
   organizations: SuppressedCount;
   sessionsHeld?: number;
   attendanceRate: number | null;
+  completionRate?: number | null;
 };
 
 /** People, organizations (possibly "<5"), optionally sessions, and attendance per network: the generation page and the dashboard share it. */
 export async function NetworkTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  const [t, format] = await Promise.all([getTranslations("totals"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const count = (value: SuppressedCount) => (typeof value === "number" ? format.number(value) : value);
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   const withSessions = rows.some((row) => row.sessionsHeld !== undefined);
+  const withCompletion = rows.some((row) => row.completionRate !== undefined);
   return (
     <Table caption={caption}>
       <thead>
         <tr>
-          <Th>{t("network")}</Th>
-          <Th className="text-right">{t("people")}</Th>
-          <Th className="text-right">{t("organizations")}</Th>
-          {withSessions && <Th className="text-right">{t("sessionsHeld")}</Th>}
-          <Th className="text-right">{t("attendanceRate")}</Th>
+          <Th>{t("totals.network")}</Th>
+          <Th className="text-right">{t("totals.people")}</Th>
+          <Th className="text-right">{t("totals.organizations")}</Th>
+          {withSessions && <Th className="text-right">{t("totals.sessionsHeld")}</Th>}
+          <Th className="text-right">{t("totals.attendanceRate")}</Th>
+          {withCompletion && <Th className="text-right">{t("dashboard.completionRate")}</Th>}
         </tr>
       </thead>
       <tbody>
@@ -36,6 +39,7 @@ export async function NetworkTable({ rows, caption }: { rows: Row[]; caption: st
             <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
             {withSessions && <Td className="text-right tabular-nums">{format.number(row.sessionsHeld ?? 0)}</Td>}
             <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
+            {withCompletion && <Td className="text-right tabular-nums">{percent(row.completionRate ?? null)}</Td>}
           </tr>
         ))}
       </tbody>

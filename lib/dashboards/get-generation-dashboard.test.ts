@@ -19,6 +19,7 @@ import { getGenerationDashboard } from "./get-generation-dashboard";
  */
 let generation: { id: string; programId: string };
 let n1: { id: string };
+let late: { tomas: { id: string }; s2: { id: string } };
 
 beforeAll(async () => {
   let n2: { id: string };
@@ -48,6 +49,7 @@ beforeAll(async () => {
   await attend(s2.id, ana.id);
   await attend(s2.id, sara.id);
   await attend(s3.id, tomas.id);
+  late = { tomas, s2 };
 });
 
 describe("getGenerationDashboard", () => {
@@ -75,7 +77,8 @@ describe("getGenerationDashboard", () => {
       { value: "CIVIL_SOCIETY", organizations: 1 },
       { value: "COLLECTIVE", organizations: 1 },
     ]);
-    expect(dashboard.perSession.map((s) => [s.modality, s.rate])).toEqual([
+    expect(dashboard.attendanceOverTime.granularity).toBe("session");
+    expect(dashboard.attendanceOverTime.buckets.map((s) => [s.modality, s.rate])).toEqual([
       ["IN_PERSON", 1],
       ["VIRTUAL", 0.5],
     ]);
@@ -85,6 +88,7 @@ describe("getGenerationDashboard", () => {
       organizations: 1,
       sessionsHeld: 2,
       attendanceRate: 0.75,
+      completionRate: 0.5,
     });
   });
 
@@ -116,5 +120,14 @@ describe("getGenerationDashboard", () => {
     await expect(getGenerationDashboard({ actor: nobody, generationId: generation.id, filters: {} })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("shows a write made after the previous read (cached totals follow the records)", async () => {
+    const admin = await signedInActor({ grants: [{ role: "ADMIN" }] });
+    const before = await getGenerationDashboard({ actor: admin, generationId: generation.id, filters: {} });
+    await attend(late.s2.id, late.tomas.id);
+    const after = await getGenerationDashboard({ actor: admin, generationId: generation.id, filters: {} });
+    expect(after.kpis.people).toBe(before.kpis.people + 1);
+    expect(after.kpis.attendanceRate).toBeCloseTo(5 / 6);
   });
 });

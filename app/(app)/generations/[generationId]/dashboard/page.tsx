@@ -15,7 +15,7 @@ import { orNotFound } from "@/lib/http/page-errors";
 import { isMexicanState } from "@/lib/registry/mexican-states";
 import { ChartCard } from "./_components/chart-card";
 
-const MODALITY_COLORS: Record<string, string> = { IN_PERSON: "#0b5e58", VIRTUAL: "#6d28d9", HYBRID: "#b45309" };
+const MODALITY_COLORS: Record<string, string> = { IN_PERSON: "#0b5e58", VIRTUAL: "#6d28d9", HYBRID: "#b45309", MIXED: "#475569" };
 
 const paramsSchema = z.object({
   networkId: z.string().max(64).optional().catch(undefined),
@@ -52,7 +52,7 @@ export default async function GenerationDashboardPage({
     getTranslations(),
     getFormatter(),
   ]);
-  const { kpis } = dashboard;
+  const { kpis, attendanceOverTime: overTime } = dashboard;
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   const labelOf = (namespace: string, value: string) => (value === "UNKNOWN" ? t("dashboard.unknown") : t(`${namespace}.${value}`));
 
@@ -125,15 +125,18 @@ export default async function GenerationDashboardPage({
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ChartCard
-          title={t("dashboard.attendancePerSession")}
+          title={t(overTime.granularity === "week" ? "dashboard.attendancePerWeek" : "dashboard.attendancePerSession")}
           valueHeader={t("totals.attendanceRate")}
           percent
-          rows={dashboard.perSession.map((s) => ({
-            label: format.dateTime(s.startsAt, { month: "short", day: "numeric", timeZone: "America/Mexico_City" }),
-            value: s.rate,
-            color: MODALITY_COLORS[s.modality],
+          rows={overTime.buckets.map((bucket) => ({
+            label: format.dateTime(bucket.startsAt, { month: "short", day: "numeric", timeZone: "America/Mexico_City" }),
+            value: bucket.rate,
+            color: MODALITY_COLORS[bucket.modality],
           }))}
-          legend={Object.values(Modality).map((m) => ({ label: t(`modalities.${m}`), color: MODALITY_COLORS[m]! }))}
+          legend={[...Object.values(Modality), ...(overTime.granularity === "week" ? (["MIXED"] as const) : [])].map((m) => ({
+            label: t(`modalities.${m}`),
+            color: MODALITY_COLORS[m]!,
+          }))}
         />
         <ChartCard
           title={t("dashboard.peopleByNetwork")}

@@ -1,0 +1,238 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { MexicanState, Modality } from "@/lib/generated/prisma/enums";
+
+export type FactsFilters = { networkId?: string; state?: MexicanState; modality?: Modality; from?: Date; to?: Date };
+
+type Count = { value: string; count: number };
+type Ratio = { expected: number; attended: number };
+
+export const FACTS_WORK_MEM = "64MB";
+
+/** Raw counts of a generation under filters; rates and suppression are applied by the callers. */
+export type GenerationFacts = {
+  people: number;
+  organizations: number;
+  networks: number;
+  states: number;
+  enrolled: number;
+  enrolledOrganizations: number;
+  sessionsHeld: number;
+  virtualSessions: number;
+  expected: number;
+  attended: number;
+  completed: number;
+  byNetwork: Array<
+    {
+      networkId: string;
+      name: string;
+      people: number;
+      organizations: number;
+      sessionsHeld: number;
+      enrolled: number;
+      completed: number;
+    } & Ratio
+  >;
+  byState: Array<{ state: string; people: number; organizations: number }>;
+  byGender: Count[];
+  byAgeRange: Count[];
+  byOrganizationType: Count[];
+  bySession: Array<{ id: string; startsAt: string; title: string; modality: string } & Ratio>;
+  byModality: Array<{ modality: string; sessionsHeld: number } & Ratio>;
+};
+
+/**
+ * THE computation behind every total of a generation (summary, API, dashboard,
+ * PDF): one statement, straight from the records, so PostgreSQL does the
+ * counting at national scale instead of the app reading millions of rows.
+ *
+ * - enrolled: enrollments not withdrawn whose person, organization and network are active;
+ * - took part (the participation rule): enrolled and present or late at one held session in view;
+ * - a held session expects every enrolled person of its networks; people are grouped by the
+ *   set of networks they are enrolled through, so "expected" is computed per group, not per person;
+ * - completed: attended at least `completionPercent` of the held sessions expected of them.
+ */
+export async function computeGenerationFacts(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
+  // A national generation hashes millions of attendance marks: give this one statement the memory to do it without spilling to disk.
+  const [, rows] = await db.$transaction([
+    db.$executeRawUnsafe(`SET LOCAL work_mem = '${FACTS_WORK_MEM}'`),
+    db.$queryRaw<Array<{ facts: GenerationFacts }>>(generationFactsQuery(generationId, completionPercent, filters)),
+  ]);
+  return sortFacts(rows[0]!.facts);
+}
+
+/** The statement itself, also run bare by the benchmark as the lower bound of what the app can do. */
+export function generationFactsQuery(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
+  const networkId = filters.networkId ?? null;
+  const state = filters.state ?? null;
+  const modality = filters.modality ?? null;
+  const from = filters.from?.toISOString() ?? null;
+  const to = filters.to?.toISOString() ?? null;
+  return Prisma.sql`
+WITH
+generation_network AS (
+  SELECT "networkId" AS network_id FROM generation_networks WHERE "generationId" = ${generationId}
+),
+enr AS (
+  SELECT e."personId" AS person_id, e."organizationId" AS organization_id, e."networkId" AS network_id,
+         n.name AS network_name, o.state::text AS state, o.type::text AS organization_type,
+         p.gender::text AS gender, p."ageRange"::text AS age_range
+  FROM enrollments e
+  JOIN people p ON p.id = e."personId" AND p."deactivatedAt" IS NULL
+  JOIN organizations o ON o.id = e."organizationId" AND o."deactivatedAt" IS NULL
+  JOIN networks n ON n.id = e."networkId" AND n."deactivatedAt" IS NULL
+  WHERE e."generationId" = ${generationId} AND e.status <> 'WITHDRAWN'
+    AND (${networkId}::text IS NULL OR e."networkId" = ${networkId}::text)
+    AND (${state}::text IS NULL OR o.state::text = ${state}::text)
+),
+held_any AS (
+  SELECT s.id, s."startsAt" AS starts_at, s.modality::text AS modality, s."allNetworks" AS all_networks, w.title
+  FROM sessions s JOIN workshops w ON w.id = s."workshopId"
+  WHERE w."generationId" = ${generationId} AND s.status = 'HELD'
+    AND (${modality}::text IS NULL OR s.modality::text = ${modality}::text)
+    AND (${from}::timestamp IS NULL OR s."startsAt" >= ${from}::timestamp)
+    AND (${to}::timestamp IS NULL OR s."startsAt" <= ${to}::timestamp)
+),
+audience_any AS (
+  SELECT h.id AS session_id, g.network_id FROM held_any h CROSS JOIN generation_network g WHERE h.all_networks
+  UNION ALL
+  SELECT sn."sessionId", sn."networkId" FROM session_networks sn JOIN held_any h ON h.id = sn."sessionId" AND NOT h.all_networks
+),
+-- Integer keys: grouping millions of attendance marks by int is several times faster than by cuid text.
+held AS (
+  SELECT h.*, (row_number() OVER ())::int AS session_key FROM held_any h
+  WHERE ${networkId}::text IS NULL
+     OR EXISTS (SELECT 1 FROM audience_any a WHERE a.session_id = h.id AND a.network_id = ${networkId}::text)
+),
+audience AS (SELECT a.*, h.session_key FROM audience_any a JOIN held h ON h.id = a.session_id),
+network_key AS (SELECT network_id, (row_number() OVER (ORDER BY network_id))::int AS key FROM (SELECT DISTINCT network_id FROM enr) n),
+person_networks AS (
+  SELECT enr.person_id, array_agg(DISTINCT nk.key ORDER BY nk.key) AS nets
+  FROM enr JOIN network_key nk ON nk.network_id = enr.network_id GROUP BY enr.person_id
+),
+network_set AS (
+  SELECT (row_number() OVER ())::int AS set_id, nets, people FROM (SELECT nets, count(*) AS people FROM person_networks GROUP BY nets) s
+),
+person_set AS (
+  SELECT pn.person_id, (row_number() OVER ())::int AS person_key, ns.set_id, ns.nets
+  FROM person_networks pn JOIN network_set ns ON ns.nets = pn.nets
+),
+session_audience AS (
+  SELECT h.id, h.session_key, array_agg(nk.key) AS nets
+  FROM held h JOIN audience a ON a.session_key = h.session_key JOIN network_key nk ON nk.network_id = a.network_id
+  GROUP BY h.id, h.session_key
+),
+set_session_network AS (
+  SELECT ns.set_id, a.session_key, nk.network_id
+  FROM network_set ns CROSS JOIN LATERAL unnest(ns.nets) AS u(key)
+  JOIN network_key nk ON nk.key = u.key JOIN audience a ON a.network_id = nk.network_id
+),
+set_session AS (SELECT DISTINCT set_id, session_key FROM set_session_network),
+-- Every attendance mark is read once, with no join to decide whether the person was expected
+-- (their networks overlap the session's audience), tallying both per person and per (network set, session).
+attended_groups AS MATERIALIZED (
+  SELECT ps.person_key, ps.set_id, sa.session_key, GROUPING(ps.person_key) AS by_set_session,
+         count(*) FILTER (WHERE ps.nets && sa.nets) AS attended
+  FROM attendance a
+  JOIN session_audience sa ON sa.id = a."sessionId"
+  JOIN person_set ps ON ps.person_id = a."personId"
+  WHERE a.status IN ('PRESENT', 'LATE')
+  GROUP BY GROUPING SETS ((ps.person_key), (ps.set_id, sa.session_key))
+),
+-- Anyone here came to a held session in view, expected there or not: the participation rule.
+person_attended AS (
+  SELECT ps.person_id, ps.set_id, g.attended FROM attended_groups g JOIN person_set ps ON ps.person_key = g.person_key WHERE g.by_set_session = 0
+),
+set_session_attended AS (SELECT set_id, session_key, attended FROM attended_groups WHERE by_set_session = 1),
+set_expected AS (SELECT set_id, count(*) AS sessions FROM set_session GROUP BY set_id),
+completer AS (
+  SELECT pa.person_id FROM person_attended pa
+  JOIN set_expected se ON se.set_id = pa.set_id
+  WHERE pa.attended * 100 >= se.sessions * ${completionPercent}
+),
+part AS (SELECT enr.* FROM enr WHERE enr.person_id IN (SELECT person_id FROM person_attended)),
+network_part AS (
+  SELECT network_id, count(DISTINCT person_id) AS people, count(DISTINCT organization_id) AS organizations FROM part GROUP BY network_id
+),
+network_enrolled AS (
+  SELECT enr.network_id, min(enr.network_name) AS name, count(DISTINCT enr.person_id) AS enrolled, count(DISTINCT c.person_id) AS completed
+  FROM enr LEFT JOIN completer c ON c.person_id = enr.person_id GROUP BY enr.network_id
+),
+network_sessions AS (SELECT network_id, count(DISTINCT session_key) AS sessions FROM audience GROUP BY network_id),
+network_expected AS (
+  SELECT ssn.network_id, sum(ns.people) AS expected FROM set_session_network ssn JOIN network_set ns ON ns.set_id = ssn.set_id
+  GROUP BY ssn.network_id
+),
+network_attended AS (
+  SELECT ssn.network_id, sum(ssa.attended) AS attended FROM set_session_attended ssa
+  JOIN set_session_network ssn ON ssn.set_id = ssa.set_id AND ssn.session_key = ssa.session_key
+  GROUP BY ssn.network_id
+),
+session_expected AS (
+  SELECT ss.session_key, sum(ns.people) AS expected FROM set_session ss JOIN network_set ns ON ns.set_id = ss.set_id GROUP BY ss.session_key
+),
+session_attended AS (SELECT session_key, sum(attended) AS attended FROM set_session_attended GROUP BY session_key),
+session_ratio AS (
+  SELECT h.id, h.starts_at, h.title, h.modality, coalesce(se.expected, 0) AS expected, coalesce(sa.attended, 0) AS attended
+  FROM held h LEFT JOIN session_expected se ON se.session_key = h.session_key LEFT JOIN session_attended sa ON sa.session_key = h.session_key
+),
+distinct_part_person AS (SELECT DISTINCT person_id, gender, age_range FROM part),
+distinct_part_organization AS (SELECT DISTINCT organization_id, organization_type FROM part)
+SELECT json_build_object(
+  'people', (SELECT count(*) FROM distinct_part_person),
+  'organizations', (SELECT count(*) FROM distinct_part_organization),
+  'networks', (SELECT count(*) FROM network_part),
+  'states', (SELECT count(DISTINCT state) FROM part),
+  'enrolled', (SELECT count(*) FROM person_networks),
+  'enrolledOrganizations', (SELECT count(DISTINCT organization_id) FROM enr),
+  'sessionsHeld', (SELECT count(*) FROM held),
+  'virtualSessions', (SELECT count(*) FROM held WHERE modality = 'VIRTUAL'),
+  'expected', (SELECT coalesce(sum(expected), 0) FROM session_ratio),
+  'attended', (SELECT coalesce(sum(attended), 0) FROM session_ratio),
+  'completed', (SELECT count(*) FROM completer),
+  'byNetwork', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT np.network_id AS "networkId", ne.name, np.people, np.organizations, ne.enrolled, ne.completed,
+      coalesce(ns.sessions, 0) AS "sessionsHeld", coalesce(nx.expected, 0) AS expected, coalesce(na.attended, 0) AS attended
+    FROM network_part np
+    JOIN network_enrolled ne ON ne.network_id = np.network_id
+    LEFT JOIN network_sessions ns ON ns.network_id = np.network_id
+    LEFT JOIN network_expected nx ON nx.network_id = np.network_id
+    LEFT JOIN network_attended na ON na.network_id = np.network_id
+  ) x),
+  'byState', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT state, count(DISTINCT person_id) AS people, count(DISTINCT organization_id) AS organizations FROM part GROUP BY state
+  ) x),
+  'byGender', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT coalesce(gender, 'UNKNOWN') AS value, count(*) AS count FROM distinct_part_person GROUP BY 1
+  ) x),
+  'byAgeRange', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT coalesce(age_range, 'UNKNOWN') AS value, count(*) AS count FROM distinct_part_person GROUP BY 1
+  ) x),
+  'byOrganizationType', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT organization_type AS value, count(*) AS count FROM distinct_part_organization GROUP BY 1
+  ) x),
+  'bySession', (SELECT coalesce(json_agg(x ORDER BY x."startsAt", x.id), '[]') FROM (
+    SELECT id, starts_at AS "startsAt", title, modality, expected, attended FROM session_ratio
+  ) x),
+  'byModality', (SELECT coalesce(json_agg(x ORDER BY x.modality), '[]') FROM (
+    SELECT modality, count(*) AS "sessionsHeld", sum(expected) AS expected, sum(attended) AS attended FROM session_ratio GROUP BY modality
+  ) x)
+) AS facts`;
+}
+
+const byCount = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
+
+/** Orders in JavaScript so names sort by the user's alphabet, not the database's C collation. */
+function sortFacts(facts: GenerationFacts): GenerationFacts {
+  return {
+    ...facts,
+    byNetwork: facts.byNetwork.sort((a, b) => b.people - a.people || a.name.localeCompare(b.name)),
+    byState: facts.byState.sort((a, b) => b.people - a.people || a.state.localeCompare(b.state)),
+    byGender: facts.byGender.sort(byCount),
+    byAgeRange: facts.byAgeRange.sort(byCount),
+    byOrganizationType: facts.byOrganizationType.sort(byCount),
+  };
+}
+
+export const rateOf = ({ expected, attended }: Ratio) => (expected ? attended / expected : null);

@@ -16,7 +16,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or worker-based packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@react-pdf/renderer"],
   // Meeting reports are uploaded through a server action; they are capped at 2 MB in lib/sessions.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {

@@ -14,7 +14,10 @@ function createClient() {
     idleTimeoutMillis: 30_000,
   });
   // An idle connection killed by a database restart emits 'error'; unhandled, it would crash the app.
-  pool.on("error", (error) => logger.warn({ err: error }, "database connection lost; the pool will reconnect"));
+  // Only message and code: the error carries the whole pg client, which would flood the log.
+  pool.on("error", (error: Error & { code?: string }) =>
+    logger.warn({ err: { message: error.message, code: error.code } }, "database connection lost; the pool will reconnect"),
+  );
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 

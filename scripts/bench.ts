@@ -5,13 +5,16 @@
  *
  *   - saving a 60-person roster one mark at a time (what the phone screen does), and in one "mark all present";
  *   - importing a 500-row meeting report (450 people, 50 reconnections) into a 450-person roster;
- *   - streaming 50,000-row XLSX and CSV exports (time and peak memory).
+ *   - streaming 50,000-row XLSX and CSV exports (time and peak memory);
+ *   - a national program (100,000 people, 2,000,000 attendance marks): totals, summary API, dashboard under load
+ *     (scripts/bench/national-scale.ts; BENCH_NATIONAL=0 skips it).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDeploy } from "./lib/database";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { benchNationalScale } from "./bench/national-scale";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tejido-bench-"));
 const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), quiet: true });
@@ -147,6 +150,7 @@ try {
       `${format} export of ${(await db.person.count()).toLocaleString("en")} people: ${ms(performance.now() - t4)}, ${(bytes / 1e6).toFixed(1)} MB, peak RSS +${((peak - baseline) / 1e6).toFixed(0)} MB over ${(baseline / 1e6).toFixed(0)} MB`,
     );
   }
+  if (process.env.BENCH_NATIONAL !== "0") await benchNationalScale(server.url("bench"), results);
 } finally {
   await disconnectDb();
   await server.stop();

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
 import type { SuppressedCount } from "@/lib/totals/suppress";
 
 type Row = {
@@ -13,9 +14,25 @@ type Row = {
 };
 
 /** People, organizations (possibly "<5"), optionally sessions, and attendance per network: the generation page and the dashboard share it. */
-export async function NetworkTable({ rows, caption }: { rows: Row[]; caption: string }) {
+export async function NetworkTable({
+  rows,
+  caption,
+  drillHref,
+}: {
+  rows: Row[];
+  caption: string;
+  /** Where a count links to (the people or organizations behind it); absent for funders. */
+  drillHref?: (networkId: string, kind: "people" | "organizations") => string;
+}) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const count = (value: SuppressedCount) => (typeof value === "number" ? format.number(value) : value);
+  const count = (value: SuppressedCount, networkId: string, kind: "people" | "organizations") =>
+    typeof value !== "number" ? (
+      value
+    ) : drillHref ? (
+      <TextLink href={drillHref(networkId, kind)}>{format.number(value)}</TextLink>
+    ) : (
+      format.number(value)
+    );
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   const withSessions = rows.some((row) => row.sessionsHeld !== undefined);
   const withCompletion = rows.some((row) => row.completionRate !== undefined);
@@ -35,8 +52,8 @@ export async function NetworkTable({ rows, caption }: { rows: Row[]; caption: st
         {rows.map((row) => (
           <tr key={row.networkId}>
             <Td>{row.name}</Td>
-            <Td className="text-right tabular-nums">{count(row.people)}</Td>
-            <Td className="text-right tabular-nums">{count(row.organizations)}</Td>
+            <Td className="text-right tabular-nums">{count(row.people, row.networkId, "people")}</Td>
+            <Td className="text-right tabular-nums">{count(row.organizations, row.networkId, "organizations")}</Td>
             {withSessions && <Td className="text-right tabular-nums">{format.number(row.sessionsHeld ?? 0)}</Td>}
             <Td className="text-right tabular-nums">{percent(row.attendanceRate)}</Td>
             {withCompletion && <Td className="text-right tabular-nums">{percent(row.completionRate ?? null)}</Td>}

@@ -10,6 +10,23 @@ type Ratio = { expected: number; attended: number };
 
 export const FACTS_WORK_MEM = "64MB";
 
+type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * Runs a totals statement with the memory to hash millions of attendance marks
+ * without spilling to disk (SET LOCAL lasts only for this transaction), and
+ * with more time than Prisma's 5-second default for a national generation.
+ */
+export function withFactsMemory<T>(run: (tx: Transaction) => Promise<T>) {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${FACTS_WORK_MEM}'`);
+      return run(tx);
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
 /** Raw counts of a generation under filters; rates and suppression are applied by the callers. */
 export type GenerationFacts = {
   people: number;
@@ -54,16 +71,18 @@ export type GenerationFacts = {
  * - completed: attended at least `completionPercent` of the held sessions expected of them.
  */
 export async function computeGenerationFacts(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
-  // A national generation hashes millions of attendance marks: give this one statement the memory to do it without spilling to disk.
-  const [, rows] = await db.$transaction([
-    db.$executeRawUnsafe(`SET LOCAL work_mem = '${FACTS_WORK_MEM}'`),
-    db.$queryRaw<Array<{ facts: GenerationFacts }>>(generationFactsQuery(generationId, completionPercent, filters)),
-  ]);
+  const rows = await withFactsMemory((tx) =>
+    tx.$queryRaw<Array<{ facts: GenerationFacts }>>(generationFactsQuery(generationId, completionPercent, filters)),
+  );
   return sortFacts(rows[0]!.facts);
 }
 
 /** The statement itself, also run bare by the benchmark as the lower bound of what the app can do. */
-export function generationFactsQuery(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
+/**
+ * The CTEs every count is built from (enr: enrolled rows in view; part: rows of people who took part;
+ * completer; person_attended; set_expected…), shared by the totals and by the lists behind them.
+ */
+export function generationFactsCtes(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
   const networkId = filters.networkId ?? null;
   const state = filters.state ?? null;
   const modality = filters.modality ?? null;
@@ -76,7 +95,7 @@ generation_network AS (
 ),
 enr AS (
   SELECT e."personId" AS person_id, e."organizationId" AS organization_id, e."networkId" AS network_id,
-         n.name AS network_name, o.state::text AS state, o.type::text AS organization_type,
+         n.name AS network_name, o.name AS organization_name, o.state::text AS state, o.type::text AS organization_type,
          p.gender::text AS gender, p."ageRange"::text AS age_range
   FROM enrollments e
   JOIN people p ON p.id = e."personId" AND p."deactivatedAt" IS NULL
@@ -178,7 +197,11 @@ session_ratio AS (
   FROM held h LEFT JOIN session_expected se ON se.session_key = h.session_key LEFT JOIN session_attended sa ON sa.session_key = h.session_key
 ),
 distinct_part_person AS (SELECT DISTINCT person_id, gender, age_range FROM part),
-distinct_part_organization AS (SELECT DISTINCT organization_id, organization_type FROM part)
+distinct_part_organization AS (SELECT DISTINCT organization_id, organization_type FROM part)`;
+}
+
+export function generationFactsQuery(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
+  return Prisma.sql`${generationFactsCtes(generationId, completionPercent, filters)}
 SELECT json_build_object(
   'people', (SELECT count(*) FROM distinct_part_person),
   'organizations', (SELECT count(*) FROM distinct_part_organization),

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
 import { BarChartView, type ChartDatum } from "./bar-chart";
 
 /** A chart with its numbers as a table right under it (the text alternative). */
@@ -10,12 +11,14 @@ export async function ChartCard({
   valueHeader,
   percent = false,
   legend,
+  note,
 }: {
   title: string;
-  rows: Array<{ label: string; value: number | string | null; color?: string }>;
+  rows: Array<{ label: string; value: number | string | null; color?: string; href?: string }>;
   valueHeader: string;
   percent?: boolean;
   legend?: Array<{ label: string; color: string }>;
+  note?: string;
 }) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   const data: ChartDatum[] = rows.map((row) => ({
@@ -42,6 +45,7 @@ export async function ChartCard({
           ))}
         </ul>
       )}
+      {note && <p className="mt-2 text-sm text-slate-700">{note}</p>}
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-medium text-slate-800">{t("showTable")}</summary>
         <Table caption={title}>
@@ -55,7 +59,9 @@ export async function ChartCard({
             {rows.map((row, index) => (
               <tr key={`${row.label}-${index}`}>
                 <Td>{row.label}</Td>
-                <Td className="text-right tabular-nums">{shown(row.value)}</Td>
+                <Td className="text-right tabular-nums">
+                  {row.href && typeof row.value === "number" ? <TextLink href={row.href}>{shown(row.value)}</TextLink> : shown(row.value)}
+                </Td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,87 @@
+import "server-only";
+import { can, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { generationScope } from "@/lib/registry/scope";
+import { generationFactsCtes, rateOf, withFactsMemory, type GenerationFacts } from "@/lib/totals/compute-generation-facts";
+import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
+import { suppressSmallCount } from "@/lib/totals/suppress";
+
+type Generation = { id: string; number: number; name: string; completionPercent: number };
+
+const kpisOf = (facts: GenerationFacts) => ({
+  people: facts.people,
+  organizations: facts.organizations,
+  networks: facts.networks,
+  states: facts.states,
+  enrolled: facts.enrolled,
+  sessionsHeld: facts.sessionsHeld,
+  attendanceRate: rateOf(facts),
+  completionRate: facts.enrolled ? facts.completed / facts.enrolled : null,
+  virtualShare: facts.sessionsHeld ? facts.virtualSessions / facts.sessionsHeld : null,
+});
+
+/** Distinct people and organizations of one of the facts' row sets, by the same rule as the totals. */
+async function idsOf(generation: Generation, rows: "part" | "enr") {
+  const found = await withFactsMemory((tx) =>
+    tx.$queryRaw<Array<{ person_id: string; organization_id: string }>>(
+      Prisma.sql`${generationFactsCtes(generation.id, generation.completionPercent)} SELECT DISTINCT person_id, organization_id FROM ${Prisma.raw(rows)}`,
+    ),
+  );
+  return { people: new Set(found.map((row) => row.person_id)), organizations: new Set(found.map((row) => row.organization_id)) };
+}
+
+const overlap = (a: Set<string>, b: Set<string>) => [...b].filter((id) => a.has(id)).length;
+
+/**
+ * Two generations of a program side by side. Returning people are those enrolled
+ * in the later generation who took part in the earlier one (likewise for organizations).
+ * Without a second generation, the one before (by number) is used.
+ */
+export async function compareGenerations(options: { actor: Actor; generationId: string; otherGenerationId?: string }) {
+  const select = { id: true, number: true, name: true, completionPercent: true, programId: true } as const;
+  const base = await db.generation.findFirst({
+    where: { AND: [{ id: options.generationId, deactivatedAt: null }, generationScope(options.actor)] },
+    select: { ...select, program: { select: { id: true, name: true } } },
+  });
+  if (!base) throw new AppError("NOT_FOUND");
+  const candidates = await db.generation.findMany({
+    where: { AND: [{ programId: base.programId, deactivatedAt: null, id: { not: base.id } }, generationScope(options.actor)] },
+    select,
+    orderBy: { number: "asc" },
+  });
+  const other = options.otherGenerationId
+    ? candidates.find((candidate) => candidate.id === options.otherGenerationId)
+    : (candidates.filter((candidate) => candidate.number < base.number).at(-1) ?? candidates[0]);
+  if (options.otherGenerationId && !other) throw new AppError("NOT_FOUND");
+  const program = base.program;
+  if (!other) return { program, candidates, comparison: null };
+
+  const [earlier, later] = base.number < other.number ? [base, other] : [other, base];
+  const [earlierFacts, laterFacts, earlierTookPart, laterEnrolled] = await Promise.all([
+    getGenerationFacts(earlier),
+    getGenerationFacts(later),
+    idsOf(earlier, "part"),
+    idsOf(later, "enr"),
+  ]);
+  const suppressed = !can(options.actor, "read:personal-data", { programId: program.id });
+  const cell = (value: number) => (suppressed ? suppressSmallCount(value) : value);
+  return {
+    program,
+    candidates,
+    comparison: {
+      suppressed,
+      generations: [
+        { id: earlier.id, name: earlier.name, number: earlier.number, kpis: kpisOf(earlierFacts) },
+        { id: later.id, name: later.name, number: later.number, kpis: kpisOf(laterFacts) },
+      ] as const,
+      returning: {
+        people: cell(overlap(earlierTookPart.people, laterEnrolled.people)),
+        organizations: cell(overlap(earlierTookPart.organizations, laterEnrolled.organizations)),
+        laterEnrolledPeople: laterEnrolled.people.size,
+        laterEnrolledOrganizations: laterEnrolled.organizations.size,
+      },
+    },
+  };
+}

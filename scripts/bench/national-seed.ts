@@ -1,0 +1,79 @@
+import pg from "pg";
+
+export const NATIONAL = {
+  programId: "nat-program",
+  generationId: "nat-generation",
+  networks: 200,
+  organizations: 30_000,
+  people: 100_000,
+  sessions: 5_000,
+  attendancePerSession: 400,
+} as const;
+
+/**
+ * A national program written straight in SQL (generate_series), so building
+ * 2,000,000 attendance rows takes seconds, not the hours of row-by-row inserts:
+ *   200 networks × 150 organizations; 100,000 people, 500 per network;
+ *   2,000 people also enrolled through a second network, 1,000 withdrawn;
+ *   25 weekly workshops × 200 networks = 5,000 sessions (10 weeks in person, then virtual; 50 cancelled);
+ *   400 attendance marks per session (70 % present, 10 % late, 10 % absent, 10 % excused).
+ */
+export async function seedNationalProgram(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { networks: N, organizations: O, people: P, sessions: S, attendancePerSession: A } = NATIONAL;
+  const orgsPerNetwork = O / N;
+  const statements = [
+    `INSERT INTO programs (id, name, "updatedAt") VALUES ('${NATIONAL.programId}', 'Programa nacional', now())`,
+    `INSERT INTO generations (id, "programId", number, name, status, "updatedAt")
+       VALUES ('${NATIONAL.generationId}', '${NATIONAL.programId}', 1, 'Generación nacional', 'ACTIVE', now())`,
+    `INSERT INTO networks (id, name, states, "updatedAt")
+       SELECT 'nat-n' || n, 'Red ' || lpad(n::text, 3, '0'), ARRAY[(enum_range(NULL::"MexicanState"))[1 + n % 32]], now()
+       FROM generate_series(0, ${N - 1}) n`,
+    `INSERT INTO generation_networks ("generationId", "networkId") SELECT '${NATIONAL.generationId}', 'nat-n' || n FROM generate_series(0, ${N - 1}) n`,
+    `INSERT INTO organizations (id, name, "normalizedName", type, state, "updatedAt")
+       SELECT 'nat-o' || o, 'Organización ' || o, 'organizacion ' || o,
+              (enum_range(NULL::"OrganizationType"))[1 + o % 6], (enum_range(NULL::"MexicanState"))[1 + (o % ${N}) % 32], now()
+       FROM generate_series(0, ${O - 1}) o`,
+    `INSERT INTO network_memberships ("networkId", "organizationId") SELECT 'nat-n' || (o % ${N}), 'nat-o' || o FROM generate_series(0, ${O - 1}) o`,
+    `INSERT INTO people (id, "givenNames", "firstSurname", "nameKey", email, gender, "ageRange", "updatedAt")
+       SELECT 'nat-p' || i, 'Persona' || i, 'Nacional', 'nacional persona' || i, 'p' || i || '@national.test',
+              (enum_range(NULL::"Gender"))[1 + i % 5], (enum_range(NULL::"AgeRange"))[1 + i % 5], now()
+       FROM generate_series(0, ${P - 1}) i`,
+    // Person i belongs to network i % N through one of that network's organizations.
+    `INSERT INTO enrollments (id, "personId", "generationId", "networkId", "organizationId", status, "updatedAt")
+       SELECT 'nat-e' || i, 'nat-p' || i, '${NATIONAL.generationId}', 'nat-n' || (i % ${N}),
+              'nat-o' || ((i % ${N}) + ${N} * ((i / ${N}) % ${orgsPerNetwork})),
+              CASE WHEN i % 100 = 7 THEN 'WITHDRAWN' ELSE 'ACTIVE' END::"EnrollmentStatus", now()
+       FROM generate_series(0, ${P - 1}) i`,
+    `INSERT INTO enrollments (id, "personId", "generationId", "networkId", "organizationId", status, "updatedAt")
+       SELECT 'nat-e2-' || i, 'nat-p' || i, '${NATIONAL.generationId}', 'nat-n' || ((i + 1) % ${N}),
+              'nat-o' || (((i + 1) % ${N}) + ${N} * ((i / ${N}) % ${orgsPerNetwork})), 'ACTIVE', now()
+       FROM generate_series(0, ${P - 1}) i WHERE (i / ${N}) % 50 = 0`,
+    `INSERT INTO workshops (id, "generationId", title, topic, "order", "updatedAt")
+       SELECT 'nat-w' || w, '${NATIONAL.generationId}', 'Taller ' || (w + 1), 'OTHER', w + 1, now() FROM generate_series(0, 24) w`,
+    `INSERT INTO sessions (id, "workshopId", "startsAt", "endsAt", modality, status, "allNetworks", "updatedAt")
+       SELECT 'nat-s' || s, 'nat-w' || (s / ${N}),
+              timestamp '2024-01-08 16:00' + (s / ${N}) * interval '7 days' + (s % 3) * interval '1 day',
+              timestamp '2024-01-08 18:00' + (s / ${N}) * interval '7 days' + (s % 3) * interval '1 day',
+              CASE WHEN s / ${N} < 10 THEN 'IN_PERSON' ELSE 'VIRTUAL' END::"Modality",
+              CASE WHEN s % 100 = 99 THEN 'CANCELLED' ELSE 'HELD' END::"SessionStatus", false, now()
+       FROM generate_series(0, ${S - 1}) s`,
+    `INSERT INTO session_networks ("sessionId", "networkId") SELECT 'nat-s' || s, 'nat-n' || (s % ${N}) FROM generate_series(0, ${S - 1}) s`,
+    `INSERT INTO attendance (id, "sessionId", "personId", status, source, "updatedAt")
+       SELECT 'nat-a' || s || '-' || j, 'nat-s' || s, 'nat-p' || ((s % ${N}) + ${N} * j),
+              (ARRAY['PRESENT','PRESENT','PRESENT','PRESENT','PRESENT','PRESENT','PRESENT','LATE','ABSENT','EXCUSED'])[1 + (j + s / ${N}) % 10]::"AttendanceStatus",
+              'MANUAL', now()
+       FROM generate_series(0, ${S - 1}) s CROSS JOIN generate_series(0, ${A - 1}) j`,
+    "VACUUM ANALYZE",
+  ];
+  try {
+    for (const statement of statements) await client.query(statement);
+    const { rows } = await client.query<{ people: string; attendance: string }>(
+      `SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM attendance) AS attendance`,
+    );
+    return { people: Number(rows[0]!.people), attendance: Number(rows[0]!.attendance) };
+  } finally {
+    await client.end();
+  }
+}

@@ -36,6 +36,20 @@ test.describe("accessibility @phone", () => {
     }
   });
 
+  test("the dashboard, its drill-downs and the comparison have no serious or critical axe violations", async ({ page }) => {
+    await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+    for (const path of [
+      "/generations/demo-generation-2020/dashboard",
+      "/generations/demo-generation-2020/dashboard/people",
+      "/generations/demo-generation-2020/dashboard/organizations?organizationType=CIVIL_SOCIETY",
+      "/generations/demo-generation-2021/compare",
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+
   test("the public check-in page has no serious or critical axe violations", async ({ page }) => {
     await page.goto("/check-in/ABCDEFGH");
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { compareGenerations } from "@/lib/dashboards/compare-generations";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import { signedInActor } from "@/tests/support/factories";
 import { DEMO_IDS } from "./demo-registry";
@@ -33,5 +34,7 @@ describe("demo seed", () => {
     const second = await getGenerationSummary({ actor: admin, generationId: DEMO_IDS.generation2021 });
     // Nobody has attended a 2021 session yet: six enrolled, none counted.
     expect(second).toMatchObject({ people: 0, enrolled: 6 });
+    const { comparison } = await compareGenerations({ actor: admin, generationId: DEMO_IDS.generation2021 });
+    expect(comparison?.returning).toMatchObject({ people: 4, laterEnrolledPeople: 6 });
   });
 });

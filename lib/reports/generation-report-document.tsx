@@ -1,10 +1,13 @@
-import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { createFormatter, createTranslator } from "next-intl";
 import type { GenerationDashboard } from "@/lib/dashboards/get-generation-dashboard";
 import type { SuppressedCount } from "@/lib/totals/suppress";
 
 type Translate = ReturnType<typeof createTranslator>;
 type Format = ReturnType<typeof createFormatter>;
+
+// Column headers wrap between words, never inside one ("Organiza- ciones").
+Font.registerHyphenationCallback((word) => [word]);
 
 // Helvetica is one of the PDF standard fonts: nothing to embed or download, and it covers Spanish accents.
 const BRAND = "#0b5e58";

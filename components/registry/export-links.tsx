@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { buttonClasses } from "@/components/ui/button";
+import { ExportButton } from "./export-button";
 
-/** Download links for an export with the list's current filters (plain links: the browser streams the file). */
+/** Download links for an export with the list's current filters, showing the download's progress. */
 export async function ExportLinks({
   dataset,
   filters = {},
@@ -18,9 +18,12 @@ export async function ExportLinks({
   return (
     <div className="flex flex-wrap gap-2">
       {(["csv", "xlsx"] as const).map((format) => (
-        <a key={format} href={href(format)} download className={buttonClasses("ghost", "border border-slate-300")}>
-          {t("download", { dataset: t(`files.${dataset}`), format: t(format) })}
-        </a>
+        <ExportButton
+          key={format}
+          href={href(format)}
+          format={format}
+          label={t("download", { dataset: t(`files.${dataset}`), format: t(format) })}
+        />
       ))}
     </div>
   );

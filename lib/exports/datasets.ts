@@ -9,7 +9,8 @@ const BATCH = 1000;
 
 export type ExportFilters = { generationId?: string; networkId?: string };
 export type Column = { key: string; label: string };
-export type Dataset = { columns: Column[]; rows: AsyncIterable<Record<string, unknown>> };
+/** `total` counts the rows up front, so a download can show its progress. */
+export type Dataset = { columns: Column[]; rows: AsyncIterable<Record<string, unknown>>; total: () => Promise<number> };
 type Labels = (key: string) => string;
 
 /** Reads in keyset-paginated batches, so a 50,000-row export never sits in memory whole. */
@@ -78,7 +79,7 @@ export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): 
       };
     }
   })();
-  return { columns, rows };
+  return { columns, rows, total: () => db.person.count({ where }) };
 }
 
 export function organizationsDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
@@ -120,7 +121,7 @@ export function organizationsDataset(actor: Actor, filters: ExportFilters, t: La
       };
     }
   })();
-  return { columns, rows };
+  return { columns, rows, total: () => db.organization.count({ where }) };
 }
 
 export function enrollmentsDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
@@ -177,7 +178,7 @@ export function enrollmentsDataset(actor: Actor, filters: ExportFilters, t: Labe
       };
     }
   })();
-  return { columns, rows };
+  return { columns, rows, total: () => db.enrollment.count({ where }) };
 }
 
 /** People × sessions of a generation, one status per cell (held and planned sessions, cancelled ones left out). */
@@ -232,5 +233,5 @@ export async function attendanceMatrixDataset(
       yield { name: fullName(enrollment.person), organization: enrollment.organization.name, network: enrollment.network.name, ...marks };
     }
   })();
-  return { columns, rows };
+  return { columns, rows, total: () => db.enrollment.count({ where }) };
 }

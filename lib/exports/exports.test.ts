@@ -51,6 +51,8 @@ describe("exports", () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")",Ñúñez`);
     expect(text).toContain("'+52 662 555 0101");
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(3);
+    // The count sent ahead for the progress bar is the number of rows that follow the header.
+    expect(await peopleDataset(coordinator, { generationId: generation.id }, t).total()).toBe(2);
   });
 
   it("writes XLSX whose cells are text, never formulas", async () => {
@@ -71,6 +73,7 @@ describe("exports", () => {
     for await (const row of dataset.rows) rows.push(row);
     expect(dataset.columns).toHaveLength(4);
     expect(rows.map((row) => row[dataset.columns[3]!.key] ?? "")).toEqual(expect.arrayContaining(["Retardo", ""]));
+    expect(await dataset.total()).toBe(rows.length);
   });
 
   it("exports only what the actor may read: a liaison their network, a funder nothing", async () => {

@@ -35,8 +35,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
 
     const name = `tejido-${t(`exports.files.${dataset}`)}-${new Date().toISOString().slice(0, 10)}.${format}`;
     logger.info({ event: "export.started", userId: actor.userId, dataset, format }, "export");
+    const total = await data.total();
     return new Response(format === "csv" ? csvStream(data) : xlsxStream(data, t(`exports.files.${dataset}`)), {
       headers: {
+        // Rows to come, for the download's progress bar (the body is streamed, so there is no Content-Length).
+        "X-Total-Rows": String(total),
         "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "Content-Disposition": `attachment; filename="${name}"`,
         "Cache-Control": "no-store",

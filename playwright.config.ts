@@ -41,8 +41,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // @pristine tests read the demo data before any other test changes it (another spec adds a 133rd person).
+    { name: "pristine", use: { ...devices["Desktop Chrome"], launchOptions }, grep: /@pristine/ },
     // Tests tagged @phone also run on a phone-sized screen; @phone-only ones run only there.
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone-only/ },
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/ },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], launchOptions },
+      grepInvert: /@phone-only|@pristine/,
+      dependencies: ["pristine"],
+    },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions }, grep: /@phone/, grepInvert: /@pristine/, dependencies: ["pristine"] },
   ],
 });

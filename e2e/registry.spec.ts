@@ -156,7 +156,7 @@ test("an API token works with its owner's rights until it is revoked in settings
   await api.dispose();
 });
 
-test("a funder's dashboard shows the headline, KPIs and charts with tables, filters in the URL, and no personal data", async ({
+test("a funder's dashboard shows 132 people from 93 organizations, KPIs and charts with tables, filters in the URL, and no personal data @pristine", async ({
   page,
   context,
   database,
@@ -164,8 +164,9 @@ test("a funder's dashboard shows the headline, KPIs and charts with tables, filt
   await signInAndWait(page, "fondos@example.org", DEMO_PASSWORD);
   await page.goto(GENERATION_2020);
   await page.getByRole("link", { name: "Ver tablero" }).click();
-  await expect(page.getByTestId("dashboard-headline")).toContainText("personas de");
-  await expect(page.getByTestId("dashboard-headline")).toContainText("de 4 redes en 3 estados");
+  await expect(page.getByTestId("dashboard-headline")).toHaveText("132 personas de 93 organizaciones de 4 redes en 3 estados");
+  await expect(page.getByTestId("dashboard-kpis")).toContainText("Participaron132");
+  await expect(page.getByTestId("dashboard-kpis")).toContainText("Inscritas132");
   await expect(page.getByRole("img", { name: /^Asistencia por sesión/ })).toBeVisible();
 
   await page.getByLabel("Modalidad").selectOption({ label: "Presencial" });

@@ -3,12 +3,24 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generationScope } from "@/lib/registry/scope";
-import { rateOf, type FactsFilters } from "@/lib/totals/compute-generation-facts";
+import { rateOf, type FactsFilters, type GenerationFacts } from "@/lib/totals/compute-generation-facts";
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
 import { suppressSmallCount } from "@/lib/totals/suppress";
 import { attendanceOverTime } from "./attendance-over-time";
 
 export type DashboardFilters = FactsFilters;
+
+// Cached facts are shared objects: bucket a national generation's thousands of sessions once per computation, not per page view.
+const overTimeByFacts = new WeakMap<GenerationFacts, ReturnType<typeof attendanceOverTime>>();
+function overTimeOf(facts: GenerationFacts) {
+  let overTime = overTimeByFacts.get(facts);
+  if (!overTime) {
+    // json_build_object writes a timestamp without time zone; Prisma stores UTC.
+    overTime = attendanceOverTime(facts.bySession.map((session) => ({ ...session, startsAt: new Date(`${session.startsAt}Z`) })));
+    overTimeByFacts.set(facts, overTime);
+  }
+  return overTime;
+}
 
 /**
  * Everything the generation dashboard shows, computed from records under the
@@ -29,13 +41,22 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
     },
   });
   if (!generation) throw new AppError("NOT_FOUND");
-  const facts = await getGenerationFacts(generation, options.filters);
+  const [facts, programGenerations] = await Promise.all([
+    getGenerationFacts(generation, options.filters),
+    db.generation.findMany({
+      where: { AND: [{ programId: generation.program.id, deactivatedAt: null }, generationScope(options.actor)] },
+      select: { id: true, name: true },
+      orderBy: { number: "asc" },
+    }),
+  ]);
 
   const suppressed = !can(options.actor, "read:personal-data", { programId: generation.program.id });
   const cell = (value: number) => (suppressed ? suppressSmallCount(value) : value);
   return {
     generation: { id: generation.id, name: generation.name, number: generation.number, program: generation.program },
     networks: generation.networks.map((n) => n.network),
+    /** The program's generations the actor may read, for the generation filter. */
+    programGenerations,
     suppressed,
     kpis: {
       people: facts.people,
@@ -62,8 +83,7 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
     byGender: facts.byGender.map((row) => ({ value: row.value, people: cell(row.count) })),
     byAgeRange: facts.byAgeRange.map((row) => ({ value: row.value, people: cell(row.count) })),
     byOrganizationType: facts.byOrganizationType.map((row) => ({ value: row.value, organizations: cell(row.count) })),
-    // json_build_object writes a timestamp without time zone; Prisma stores UTC.
-    attendanceOverTime: attendanceOverTime(facts.bySession.map((session) => ({ ...session, startsAt: new Date(`${session.startsAt}Z`) }))),
+    attendanceOverTime: overTimeOf(facts),
   };
 }
 

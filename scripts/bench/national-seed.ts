@@ -70,7 +70,7 @@ export async function seedNationalProgram(databaseUrl: string) {
   try {
     for (const statement of statements) await client.query(statement);
     const { rows } = await client.query<{ people: string; attendance: string }>(
-      `SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM attendance) AS attendance`,
+      `SELECT (SELECT count(*) FROM people WHERE id LIKE 'nat-p%') AS people, (SELECT count(*) FROM attendance WHERE id LIKE 'nat-a%') AS attendance`,
     );
     return { people: Number(rows[0]!.people), attendance: Number(rows[0]!.attendance) };
   } finally {

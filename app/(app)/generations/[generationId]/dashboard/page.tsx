@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { stateOptions } from "@/components/registry/options";
 import { buttonClasses } from "@/components/ui/button";
@@ -33,6 +34,9 @@ export default async function GenerationDashboardPage({
 }) {
   const [{ generationId }, raw, actor] = await Promise.all([params, searchParams, requireActor()]);
   const { query, filters } = parseDashboardFilters(raw);
+  // The generation filter moves to that generation's dashboard, keeping the other filters.
+  if (typeof raw.generation === "string" && raw.generation && raw.generation !== generationId && raw.generation.length <= 64)
+    redirect(dashboardHref(`/generations/${encodeURIComponent(raw.generation)}/dashboard`, query));
   const allNetworks = raw.networks === "all";
   const [dashboard, t, format] = await Promise.all([
     orNotFound(getGenerationDashboard({ actor, generationId, filters })),
@@ -66,6 +70,12 @@ export default async function GenerationDashboardPage({
       </PageHeader>
       <Card className="mb-6">
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("dashboard.filters")}>
+          <SelectField
+            label={t("dashboard.generation")}
+            name="generation"
+            defaultValue={dashboard.generation.id}
+            options={dashboard.programGenerations.map((g) => ({ value: g.id, label: g.name }))}
+          />
           <SelectField
             label={t("totals.network")}
             name="networkId"

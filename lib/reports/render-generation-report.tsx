@@ -31,9 +31,9 @@ export async function renderGenerationReport(options: {
   const pdf = await renderToBuffer(
     <GenerationReportDocument
       dashboard={dashboard}
-      t={t as never}
+      t={t}
       format={format}
-      filters={describeFilters(t as never, format, options.query, networkNames)}
+      filters={describeFilters(t, format, options.query, networkNames)}
       generatedAt={new Date()}
     />,
   );

@@ -80,10 +80,9 @@ export async function benchNationalScale(databaseUrl: string, results: string[])
   buildIfStale();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app = startApp({
-    port,
-    env: { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64"), LOG_LEVEL: "warn" },
-  });
+  const appEnv = { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64"), LOG_LEVEL: "warn" };
+  const app = startApp({ port, env: appEnv });
+  let second: ReturnType<typeof startApp> | undefined;
   try {
     await waitForHealthy(baseUrl, 120_000);
     const summaryUrl = `${baseUrl}/api/v1/generations/${NATIONAL.generationId}/summary`;
@@ -113,11 +112,27 @@ export async function benchNationalScale(databaseUrl: string, results: string[])
     await client.query("SELECT nextval('totals_data_version')");
     const cold = await timeRuns(1, () => fetch(dashboardUrl, { headers: { cookie } }).then((r) => r.text()));
     const load = await autocannon({ url: dashboardUrl, connections: 20, duration: 20, headers: { cookie } });
+    // The same load spread over two instances of the app, one per core, as behind a load balancer.
+    const port2 = await freePort();
+    second = startApp({ port: port2, env: appEnv });
+    await waitForHealthy(`http://127.0.0.1:${port2}`, 120_000);
+    const secondUrl = dashboardUrl.replace(baseUrl, `http://127.0.0.1:${port2}`);
+    await fetch(secondUrl, { headers: { cookie } }).then((r) => r.text());
+    const spread = await autocannon({
+      url: [dashboardUrl, secondUrl] as unknown as string,
+      connections: 20,
+      duration: 20,
+      headers: { cookie },
+    });
+    const line = (result: autocannon.Result) =>
+      `${result.requests.total} requests (${(result.requests.total / 20).toFixed(0)}/s), latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}`;
     results.push(
       `Dashboard page right after a write (one request recomputes): ${ms(cold.p50)}; page size ${(html.length / 1024).toFixed(0)} KB`,
-      `Dashboard page, 20 concurrent users for 20 s (autocannon): ${load.requests.total} requests, latency p50 ${load.latency.p50} ms, p97.5 ${load.latency.p97_5} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms; errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}`,
+      `Dashboard page, 20 concurrent users for 20 s, one app instance (autocannon): ${line(load)}`,
+      `Dashboard page, 20 concurrent users for 20 s, two app instances (one per core): ${line(spread)}`,
     );
   } finally {
+    second?.kill("SIGTERM");
     app.kill("SIGTERM");
     await client.end();
     await new Promise((resolve) => app.once("exit", resolve));

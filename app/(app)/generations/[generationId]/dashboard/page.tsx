@@ -16,7 +16,7 @@ import { dashboardHref, parseDashboardFilters } from "./_lib/dashboard-filters";
 
 // A national program has hundreds of networks: the chart keeps the largest, the table pages them.
 const CHART_NETWORKS = 10;
-const TABLE_NETWORKS = 25;
+const TABLE_NETWORKS = 15;
 const MODALITY_COLORS: Record<string, string> = { IN_PERSON: "#0b5e58", VIRTUAL: "#6d28d9", HYBRID: "#b45309", MIXED: "#475569" };
 
 export async function generateMetadata() {

@@ -1,0 +1,39 @@
+/**
+ * The catalog namespaces client components translate with. Only these travel to
+ * the browser with every page (the whole catalog would add ~30 KB to each one);
+ * server components read the full catalog. `client-namespaces.test.ts` fails when
+ * a client component starts using a namespace missing here.
+ */
+export const CLIENT_NAMESPACES = [
+  "account",
+  "apiTokens",
+  "attendance",
+  "checkIn",
+  "common",
+  "duplicates",
+  "errorPage",
+  "exports",
+  "generationStatuses",
+  "generations",
+  "invitation",
+  "language",
+  "login",
+  "meetingReport",
+  "networks",
+  "organizations",
+  "people",
+  "programs",
+  "register",
+  "roleDescriptions",
+  "roles",
+  "sessions",
+  "userDetail",
+  "userForm",
+  "workshops",
+] as const;
+
+export function pickClientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(messages).filter(([namespace]) => (CLIENT_NAMESPACES as readonly string[]).includes(namespace)),
+  ) as Partial<T>;
+}

@@ -1,0 +1,84 @@
+import type { AgeRange, Gender, MexicanState } from "@/lib/generated/prisma/enums";
+import en from "@/lib/i18n/messages/en.json";
+import es from "@/lib/i18n/messages/es-MX.json";
+import { normalizeText } from "@/lib/registry/normalize";
+
+/**
+ * The comparable form of a Mexican phone number: its last ten digits, so
+ * "+52 662 123 4567", "(662) 123-45-67" and "521 662 1234567" (the old mobile prefix) meet.
+ * Null when there are not ten digits.
+ */
+export function phoneKey(phone: string | null | undefined): string | null {
+  const digits = (phone ?? "").replace(/\D/g, "");
+  return digits.length >= 10 ? digits.slice(-10) : null;
+}
+
+/** A phone as people read it: +52 and the ten digits in groups (662 123 4567). */
+export function formatPhone(phone: string): string | null {
+  const key = phoneKey(phone);
+  if (!key) return null;
+  const international = phone.trim().startsWith("+") || phone.replace(/\D/g, "").length > 10;
+  return `${international ? "+52 " : ""}${key.slice(0, 3)} ${key.slice(3, 6)} ${key.slice(6)}`;
+}
+
+const GENDER_WORDS: Record<string, Gender> = {
+  mujer: "WOMAN",
+  femenino: "WOMAN",
+  f: "WOMAN",
+  woman: "WOMAN",
+  female: "WOMAN",
+  hombre: "MAN",
+  masculino: "MAN",
+  m: "MAN",
+  man: "MAN",
+  male: "MAN",
+  "no binario": "NON_BINARY",
+  "no binaria": "NON_BINARY",
+  "non binary": "NON_BINARY",
+  nonbinary: "NON_BINARY",
+  "prefiero no decir": "PREFER_NOT_TO_SAY",
+  "prefiero no decirlo": "PREFER_NOT_TO_SAY",
+  "prefer not to say": "PREFER_NOT_TO_SAY",
+};
+
+export function parseGender(value: string): Gender | null {
+  return GENDER_WORDS[normalizeText(value)] ?? null;
+}
+
+/** An age ("34"), a range as forms write it ("30-44", "30 a 44 años") or a label of the catalog. */
+export function parseAgeRange(value: string): AgeRange | null {
+  const text = normalizeText(value);
+  if (!text) return null;
+  for (const catalog of [es, en]) {
+    const match = Object.entries(catalog.ageRanges).find(([, label]) => normalizeText(label) === text);
+    if (match) return match[0] as AgeRange;
+  }
+  const first = /\d+/.exec(text);
+  if (!first) return null;
+  const age = Number(first[0]);
+  if (age < 18) return "UNDER_18";
+  if (age < 30) return "AGE_18_29";
+  if (age < 45) return "AGE_30_44";
+  if (age < 60) return "AGE_45_59";
+  return "AGE_60_PLUS";
+}
+
+const STATE_ALIASES: Record<string, MexicanState> = {
+  cdmx: "CMX",
+  df: "CMX",
+  "distrito federal": "CMX",
+  edomex: "MEX",
+  "estado de mexico": "MEX",
+};
+
+/** A state by its ISO code (SON), its name in Spanish or English, with or without accents, or a common alias (CDMX). */
+export function parseState(value: string): MexicanState | null {
+  const text = normalizeText(value);
+  if (!text) return null;
+  if (STATE_ALIASES[text]) return STATE_ALIASES[text];
+  for (const catalog of [es, en]) {
+    const match = Object.entries(catalog.states).find(([code, label]) => normalizeText(label) === text || code.toLowerCase() === text);
+    if (match) return match[0] as MexicanState;
+  }
+  return null;
+}

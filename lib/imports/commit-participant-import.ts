@@ -1,0 +1,179 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ColumnMapping } from "./guess-mapping";
+import { previewParticipantImport, type RowPreview } from "./preview-participant-import";
+
+/** The coordinator's choice for a row; rows without one follow their match (new → create, existing → use it). */
+export type RowDecision = { action: "create" } | { action: "skip" } | { action: "use"; personId: string };
+
+export class UndecidedRowsError extends AppError {
+  constructor(readonly rows: number[]) {
+    super("VALIDATION", "Rows need a decision", { field: "decisions" });
+  }
+}
+
+function decide(row: RowPreview, decision: RowDecision | undefined): RowDecision | "follow" | "undecided" {
+  if (row.errors.length) return { action: "skip" };
+  if (decision) {
+    // "use" must name one of the row's own candidates: a form post cannot attach a row to any person by id.
+    if (decision.action !== "use") return decision;
+    const allowed =
+      (row.personMatch.status === "existing" && row.personMatch.personId === decision.personId) ||
+      (row.personMatch.status === "possible" && row.personMatch.candidates.some((candidate) => candidate.personId === decision.personId));
+    if (!allowed) throw new AppError("VALIDATION", "Not a candidate of this row", { field: "decisions" });
+    return decision;
+  }
+  if (row.personMatch.status === "new") return { action: "create" };
+  if (row.personMatch.status === "existing") return { action: "use", personId: row.personMatch.personId };
+  if (row.personMatch.status === "same-as-row") return "follow";
+  return "undecided";
+}
+
+/**
+ * Step three: writes every decided row in one transaction (all or nothing):
+ * organizations, network memberships, people, affiliations and enrollments,
+ * then marks the import committed with its counts and decisions. A committed
+ * import commits nothing again. Possible matches must be decided first.
+ */
+export async function commitParticipantImport(options: {
+  actor: Actor;
+  importId: string;
+  mapping?: ColumnMapping;
+  defaultNetworkId?: string;
+  decisions?: Record<number, RowDecision>;
+}) {
+  const preview = await previewParticipantImport(options);
+  if (preview.import.status === "COMMITTED") return committedCounts(options.importId);
+  const decisions = options.decisions ?? {};
+
+  const decided = preview.rows.map((row) => ({ row, decision: decide(row, decisions[row.index]) }));
+  const undecided = decided.filter((entry) => entry.decision === "undecided").map((entry) => entry.row.index);
+  if (undecided.length) throw new UndecidedRowsError(undecided);
+  const resolved = decided as Array<{ row: RowPreview; decision: RowDecision | "follow" }>;
+
+  // Ids are chosen here so that everything is written with a handful of bulk statements.
+  const organizationIdOfRow = new Map<number, string>();
+  const newOrganizations: Array<{
+    id: string;
+    name: string;
+    normalizedName: string;
+    state: NonNullable<RowPreview["organization"]["state"]>;
+  }> = [];
+  const personIdOfRow = new Map<number, string>();
+  const newPeople: Array<RowPreview["person"] & { id: string; nameKey: string }> = [];
+  let skipped = 0;
+  for (const { row, decision } of resolved) {
+    if (decision !== "follow" && decision.action === "skip") {
+      skipped += 1;
+      continue;
+    }
+    const organization = row.organizationMatch;
+    if (organization.status === "existing") organizationIdOfRow.set(row.index, organization.organizationId);
+    else if (organization.status === "same-as-row" && organizationIdOfRow.has(organization.row))
+      organizationIdOfRow.set(row.index, organizationIdOfRow.get(organization.row)!);
+    else {
+      const id = randomUUID();
+      newOrganizations.push({ id, name: row.organization.name, normalizedName: row.organization.key, state: row.organization.state! });
+      organizationIdOfRow.set(row.index, id);
+      // Later rows naming the same organization follow this one, even when it was skipped earlier on.
+      for (const other of resolved)
+        if (other.row.organizationMatch.status === "same-as-row" && other.row.organizationMatch.row === row.index)
+          organizationIdOfRow.set(other.row.index, id);
+    }
+
+    if (decision === "follow") {
+      const earlier = row.personMatch.status === "same-as-row" ? personIdOfRow.get(row.personMatch.row) : undefined;
+      if (!earlier) {
+        skipped += 1;
+        continue;
+      }
+      personIdOfRow.set(row.index, earlier);
+    } else if (decision.action === "use") personIdOfRow.set(row.index, decision.personId);
+    else {
+      const id = randomUUID();
+      newPeople.push({ ...row.person, id, nameKey: row.nameKey });
+      personIdOfRow.set(row.index, id);
+    }
+  }
+
+  const written = preview.rows.filter((row) => personIdOfRow.has(row.index) && row.network);
+  const result = await db.$transaction(
+    async (tx) => {
+      // Claims the import first: a second commit running at the same time finds it taken and writes nothing.
+      const claimed = await tx.participantImport.updateMany({
+        where: { id: options.importId, status: "DRAFT" },
+        data: { status: "COMMITTED" },
+      });
+      if (!claimed.count) return null;
+      await tx.organization.createMany({ data: newOrganizations.map((o) => ({ ...o, type: "CIVIL_SOCIETY" as const })) });
+      await tx.networkMembership.createMany({
+        data: written.map((row) => ({ networkId: row.network!.id, organizationId: organizationIdOfRow.get(row.index)! })),
+        skipDuplicates: true,
+      });
+      await tx.person.createMany({
+        data: newPeople.map(({ id, givenNames, firstSurname, secondSurname, email, phone, gender, ageRange, nameKey }) => ({
+          id,
+          givenNames,
+          firstSurname,
+          secondSurname: secondSurname ?? null,
+          email: email ?? null,
+          phone: phone ?? null,
+          gender: gender ?? null,
+          ageRange: ageRange ?? null,
+          nameKey,
+        })),
+      });
+      await tx.affiliation.createMany({
+        data: written.map((row) => ({ personId: personIdOfRow.get(row.index)!, organizationId: organizationIdOfRow.get(row.index)! })),
+        skipDuplicates: true,
+      });
+      const enrollments = await tx.enrollment.createMany({
+        data: written.map((row) => ({
+          personId: personIdOfRow.get(row.index)!,
+          generationId: preview.generation.id,
+          networkId: row.network!.id,
+          organizationId: organizationIdOfRow.get(row.index)!,
+          registeredById: options.actor.userId,
+          source: "IMPORT" as const,
+        })),
+        skipDuplicates: true,
+      });
+      const counts = { created: newPeople.length, linked: written.length - newPeople.length, skipped, enrolled: enrollments.count };
+      await tx.participantImport.update({
+        where: { id: options.importId },
+        data: {
+          mapping: preview.import.mapping,
+          decisions: Object.fromEntries(
+            resolved.map(({ row, decision }) => [row.index, decision === "follow" ? { action: "follow" } : decision]),
+          ),
+          created: counts.created,
+          linked: counts.linked,
+          skipped: counts.skipped,
+          committedAt: new Date(),
+        },
+      });
+      await recordAuditEvent(tx, {
+        actorId: options.actor.userId,
+        action: "import.committed",
+        targetType: "participantImport",
+        targetId: options.importId,
+        data: { ...counts, organizations: newOrganizations.length, fileName: preview.import.fileName },
+      });
+      return counts;
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+  return result ?? committedCounts(options.importId);
+}
+
+async function committedCounts(importId: string) {
+  const done = await db.participantImport.findUniqueOrThrow({
+    where: { id: importId },
+    select: { created: true, linked: true, skipped: true },
+  });
+  return { ...done, enrolled: 0 };
+}

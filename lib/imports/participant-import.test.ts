@@ -1,0 +1,200 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
+import { createGeneration, createNetwork, createOrganization, createPerson, signedInActor } from "@/tests/support/factories";
+import { commitParticipantImport, UndecidedRowsError } from "./commit-participant-import";
+import { previewParticipantImport } from "./preview-participant-import";
+import { uploadParticipantImport } from "./upload-participant-import";
+
+const HEADER = "Marca temporal;Nombre(s);Apellido paterno;Apellido materno;Correo electrónico;Teléfono;Organización;Estado;Red";
+const ROWS = [
+  "2020-02-01;Rosa;Díaz;Soto;rosa@ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 0 new person, new organization
+  "2020-02-01;maria jose;PEÑA;lopez;MJ@ejemplo.org;;Fundacion del Empresariado Sonorense AC;;Red Comunitaria Sonora", // 1 same email and name
+  "2020-02-01;Luis;Ruiz;Ortega;;662-111-22-33;Colectivo Nuevo;Sonora;Sonora", // 2 same phone, surnames swapped
+  "2020-02-01;Pedro;Gómez;;mj@ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 3 same email, another name: possible
+  "2020-02-01;Ana;Torres;;;;Colectivo Nuevo;Sonora;Sonora", // 4 a namesake in another organization: possible
+  "2020-02-01;ROSA;DIAZ;SOTO;Rosa@Ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 5 repeats row 0
+  "2020-02-01;Juan;;;no-es-correo;;Colectivo Nuevo;Sonora;Sonora", // 6 invalid: no surname, bad email
+  "2020-02-01;=1+1;Prueba;;;;Colectivo Nuevo;Sonora;Sonora", // 7 formula-looking, kept as text
+  "2020-02-01;Eva;Luna;;;;Colectivo Nuevo;Sonora;Red Inexistente", // 8 invalid: unknown network
+];
+const fileOf = (rows: string[], name = "registro-sonora.csv") => ({
+  name,
+  bytes: new TextEncoder().encode(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`),
+});
+
+let generation: { id: string; programId: string };
+let sonora: { id: string };
+let existing: { mariaJose: { id: string }; luis: { id: string }; ana: { id: string } };
+let foundation: { id: string };
+
+beforeAll(async () => {
+  const [n1, n2] = await Promise.all([createNetwork("Red Comunitaria Sonora"), createNetwork("Red Impulso")]);
+  sonora = n1;
+  await db.network.update({ where: { id: n1.id }, data: { shortName: "Sonora" } });
+  generation = await createGeneration({ networkIds: [n1.id, n2.id] });
+  foundation = await createOrganization({ networkIds: [n1.id], state: "SON" });
+  await db.organization.update({
+    where: { id: foundation.id },
+    data: { name: "Fundación del Empresariado Sonorense, A.C.", normalizedName: "fundacion del empresariado sonorense" },
+  });
+  const elsewhere = await createOrganization({ networkIds: [n2.id], state: "CHH" });
+  const [mariaJose, luis, ana] = await Promise.all([createPerson(), createPerson(), createPerson()]);
+  await db.person.update({
+    where: { id: mariaJose.id },
+    data: {
+      givenNames: "María José",
+      firstSurname: "Peña",
+      secondSurname: "López",
+      nameKey: "jose lopez maria pena",
+      email: "mj@ejemplo.org",
+    },
+  });
+  await db.person.update({
+    where: { id: luis.id },
+    data: { givenNames: "Luis", firstSurname: "Ortega", secondSurname: "Ruiz", nameKey: "luis ortega ruiz", phone: "+52 662 111 2233" },
+  });
+  await db.person.update({
+    where: { id: ana.id },
+    data: { givenNames: "Ana", firstSurname: "Torres", secondSurname: null, nameKey: "ana torres" },
+  });
+  await db.affiliation.create({ data: { personId: mariaJose.id, organizationId: foundation.id } });
+  await db.affiliation.create({ data: { personId: ana.id, organizationId: elsewhere.id } });
+  existing = { mariaJose, luis, ana };
+});
+
+describe("importing participants", () => {
+  it("previews a messy file: new, existing (and why), possible, repeated and invalid rows", async () => {
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file: fileOf(ROWS) });
+    const preview = await previewParticipantImport({ actor: coordinator, importId });
+    expect(preview.import.mapping).toMatchObject({ 0: null, 1: "givenNames", 4: "email", 5: "phone", 6: "organization", 8: "network" });
+    const [rosa, mariaJose, luis, pedro, ana, rosaAgain, juan, formula, eva] = preview.rows;
+    expect(rosa!.personMatch).toEqual({ status: "new" });
+    expect(rosa!.organizationMatch).toEqual({ status: "new" });
+    expect(rosa!.network?.id).toBe(sonora.id);
+    expect(mariaJose!.personMatch).toEqual({ status: "existing", personId: existing.mariaJose.id, reason: "email" });
+    expect(mariaJose!.organizationMatch).toMatchObject({ status: "existing", organizationId: foundation.id });
+    expect(luis!.personMatch).toEqual({ status: "existing", personId: existing.luis.id, reason: "phone" });
+    expect(luis!.person.phone).toBe("662 111 2233");
+    expect(pedro!.personMatch).toMatchObject({
+      status: "possible",
+      candidates: [{ personId: existing.mariaJose.id, reason: "email-other-name" }],
+    });
+    expect(ana!.personMatch).toMatchObject({
+      status: "possible",
+      candidates: [{ personId: existing.ana.id, name: "Ana Torres", reason: "name" }],
+    });
+    expect(rosaAgain!.personMatch).toEqual({ status: "same-as-row", row: 0, reason: "email" });
+    expect(rosaAgain!.organizationMatch).toEqual({ status: "same-as-row", row: 0 });
+    expect(juan!.errors).toEqual([
+      { field: "firstSurname", message: "validation.required" },
+      { field: "email", message: "validation.email" },
+    ]);
+    expect(formula!.errors).toEqual([]);
+    expect(eva!.errors).toEqual([{ field: "network", message: "imports.errors.unknownNetwork" }]);
+    expect(preview.counts).toEqual({ rows: 9, invalid: 2, new: 2, existing: 2, possible: 2, repeated: 1 });
+  });
+
+  it("commits decided rows in one go, stores formula-looking cells as text, and a second upload of the same file creates nothing", async () => {
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file: fileOf(ROWS) });
+    await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toEqual(new UndecidedRowsError([3, 4]));
+    await expect(
+      commitParticipantImport({ actor: coordinator, importId, decisions: { 3: { action: "use", personId: existing.luis.id } } }),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+
+    const before = await getGenerationSummary({ actor: coordinator, generationId: generation.id });
+    const peopleBefore = await db.person.count();
+    const counts = await commitParticipantImport({
+      actor: coordinator,
+      importId,
+      decisions: { 3: { action: "skip" }, 4: { action: "use", personId: existing.ana.id } },
+    });
+    // Created: Rosa and "=1+1". Linked: María José, Luis, Ana, and Rosa's repeated row. Skipped: Pedro, Juan, Eva.
+    expect(counts).toEqual({ created: 2, linked: 4, skipped: 3, enrolled: 5 });
+    expect(await db.person.count()).toBe(peopleBefore + 2);
+    expect(await db.person.findFirst({ where: { givenNames: "=1+1" }, select: { firstSurname: true } })).toEqual({
+      firstSurname: "Prueba",
+    });
+    const collective = await db.organization.findMany({ where: { normalizedName: "colectivo nuevo" }, select: { state: true } });
+    expect(collective).toEqual([{ state: "SON" }]);
+    const after = await getGenerationSummary({ actor: coordinator, generationId: generation.id });
+    expect(after.enrolled).toBe(before.enrolled + 5);
+    const record = await db.participantImport.findUniqueOrThrow({ where: { id: importId } });
+    expect(record).toMatchObject({ status: "COMMITTED", created: 2, linked: 4, skipped: 3, fileName: "registro-sonora.csv" });
+    expect(record.committedAt).toBeInstanceOf(Date);
+    expect(record.decisions).toMatchObject({
+      3: { action: "skip" },
+      4: { action: "use", personId: existing.ana.id },
+      5: { action: "follow" },
+    });
+
+    const again = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file: fileOf(ROWS) });
+    expect(again).toEqual({ importId, status: "COMMITTED", reused: true });
+    expect(await commitParticipantImport({ actor: coordinator, importId })).toMatchObject({ created: 2, linked: 4, skipped: 3 });
+    // The same rows in another file match what the first import created: nothing new either.
+    const copy = await uploadParticipantImport({
+      actor: coordinator,
+      generationId: generation.id,
+      file: fileOf([ROWS[0]!, ROWS[1]!], "copia.csv"),
+    });
+    expect(await commitParticipantImport({ actor: coordinator, importId: copy.importId })).toMatchObject({
+      created: 0,
+      linked: 2,
+      enrolled: 0,
+    });
+    expect(await db.person.count()).toBe(peopleBefore + 2);
+  });
+
+  it("writes nothing when the database fails in the middle of a commit", async () => {
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_falla() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM people WHERE id = NEW."personId" AND "givenNames" = 'Falla') THEN RAISE EXCEPTION 'disk full'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_falla BEFORE INSERT ON enrollments FOR EACH ROW EXECUTE FUNCTION refuse_falla()`);
+    try {
+      const file = fileOf(
+        ["2020-02-01;Nora;Vega;;;;Organización Intermedia;Sonora;Sonora", "2020-02-01;Falla;Total;;;;Otra Nueva;Sonora;Sonora"],
+        "falla.csv",
+      );
+      const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file });
+      await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toThrow(/disk full/);
+      expect(await db.person.count({ where: { givenNames: { in: ["Nora", "Falla"] } } })).toBe(0);
+      expect(await db.organization.count({ where: { normalizedName: { in: ["organizacion intermedia", "otra nueva"] } } })).toBe(0);
+      expect(await db.participantImport.findUniqueOrThrow({ where: { id: importId }, select: { status: true } })).toEqual({
+        status: "DRAFT",
+      });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER refuse_falla ON enrollments`);
+    }
+  });
+
+  it("lets a liaison import only through their own network, and nobody else at all", async () => {
+    const liaison = await signedInActor({ grants: [{ role: "LIAISON", networkId: sonora.id }] });
+    const { importId } = await uploadParticipantImport({
+      actor: liaison,
+      generationId: generation.id,
+      file: fileOf(
+        ["2020-02-01;Irma;Solís;;;;Colectivo Nuevo;Sonora;Red Impulso", "2020-02-01;Olga;Rey;;;;Colectivo Nuevo;Sonora;Sonora"],
+        "enlace.csv",
+      ),
+    });
+    const preview = await previewParticipantImport({ actor: liaison, importId });
+    expect(preview.networks.map((network) => network.id)).toEqual([sonora.id]);
+    expect(preview.rows[0]!.errors).toEqual([{ field: "network", message: "imports.errors.unknownNetwork" }]);
+    expect(preview.rows[1]!.errors).toEqual([]);
+
+    const outsider = await signedInActor({ grants: [{ role: "LIAISON", networkId: (await createNetwork()).id }] });
+    const funder = await signedInActor({ grants: [{ role: "FUNDER", programId: generation.programId }] });
+    for (const actor of [outsider, funder]) {
+      await expect(uploadParticipantImport({ actor, generationId: generation.id, file: fileOf(ROWS, "x.csv") })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(previewParticipantImport({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(commitParticipantImport({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+  });
+});

@@ -7,13 +7,15 @@
  *   - importing a 500-row meeting report (450 people, 50 reconnections) into a 450-person roster;
  *   - streaming 50,000-row XLSX and CSV exports (time and peak memory);
  *   - a national program (100,000 people, 2,000,000 attendance marks): totals, summary API, dashboard under load
- *     (scripts/bench/national-scale.ts; BENCH_NATIONAL=0 skips it).
+ *     (scripts/bench/national-scale.ts; BENCH_NATIONAL=0 skips it);
+ *   - a 10,000-row participants import into that program (scripts/bench/import-scale.ts).
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDeploy } from "./lib/database";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { benchImportScale } from "./bench/import-scale";
 import { benchNationalScale } from "./bench/national-scale";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tejido-bench-"));
@@ -150,7 +152,10 @@ try {
       `${format} export of ${(await db.person.count()).toLocaleString("en")} people: ${ms(performance.now() - t4)}, ${(bytes / 1e6).toFixed(1)} MB, peak RSS +${((peak - baseline) / 1e6).toFixed(0)} MB over ${(baseline / 1e6).toFixed(0)} MB`,
     );
   }
-  if (process.env.BENCH_NATIONAL !== "0") await benchNationalScale(server.url("bench"), results);
+  if (process.env.BENCH_NATIONAL !== "0") {
+    await benchNationalScale(server.url("bench"), results);
+    await benchImportScale(results);
+  }
 } finally {
   await disconnectDb();
   await server.stop();

@@ -71,8 +71,14 @@ export function guardedAction<Schema extends z.ZodType>(
       }
       if (isAppError(error)) {
         const field = typeof error.details?.field === "string" ? error.details.field : undefined;
-        const message = t(`errors.${error.code}`);
-        return { status: "error", message, values, ...(field ? { fieldErrors: { [field]: [fieldMessage(t, error.code, field)] } } : {}) };
+        // An error may name its own catalog message (with values), e.g. why an import file was refused.
+        const specific =
+          typeof error.details?.messageKey === "string"
+            ? t(error.details.messageKey as never, (error.details.messageValues ?? {}) as never)
+            : undefined;
+        const message = specific && !field ? specific : t(`errors.${error.code}`);
+        const fieldText = specific ?? (field ? fieldMessage(t, error.code, field) : undefined);
+        return { status: "error", message, values, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) };
       }
       logger.error({ err: error, userId: actor.userId }, "action failed");
       return { status: "error", message: t("errors.unexpected"), values };

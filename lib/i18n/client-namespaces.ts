@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = [
   "exports",
   "generationStatuses",
   "generations",
+  "imports",
   "invitation",
   "language",
   "login",

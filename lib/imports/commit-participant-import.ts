@@ -12,7 +12,10 @@ export type RowDecision = { action: "create" } | { action: "skip" } | { action: 
 
 export class UndecidedRowsError extends AppError {
   constructor(readonly rows: number[]) {
-    super("VALIDATION", "Rows need a decision", { field: "decisions" });
+    super("VALIDATION", "Rows need a decision", {
+      messageKey: "imports.undecided",
+      messageValues: { rows: rows.map((row) => row + 2).join(", ") },
+    });
   }
 }
 

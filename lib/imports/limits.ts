@@ -17,6 +17,10 @@ export class ImportFileError extends AppError {
     readonly problem: ImportFileProblem,
     readonly values: Record<string, number | string> = {},
   ) {
-    super("VALIDATION", `Import file refused: ${problem}`, { field: "file" });
+    super("VALIDATION", `Import file refused: ${problem}`, {
+      field: "file",
+      messageKey: `imports.fileErrors.${problem}`,
+      messageValues: values,
+    });
   }
 }

@@ -42,7 +42,20 @@ export async function previewParticipantImport(options: {
 }) {
   const draft = await db.participantImport.findUnique({
     where: { id: options.importId },
-    select: { id: true, generationId: true, fileName: true, status: true, headers: true, rows: true, mapping: true, createdAt: true },
+    select: {
+      id: true,
+      generationId: true,
+      fileName: true,
+      status: true,
+      headers: true,
+      rows: true,
+      mapping: true,
+      createdAt: true,
+      committedAt: true,
+      created: true,
+      linked: true,
+      skipped: true,
+    },
   });
   if (!draft) throw new AppError("NOT_FOUND");
   const target = await getImportTargetOrThrow(options.actor, draft.generationId);
@@ -60,6 +73,10 @@ export async function previewParticipantImport(options: {
       headers: draft.headers as string[],
       mapping,
       createdAt: draft.createdAt,
+      committedAt: draft.committedAt,
+      counts: { created: draft.created, linked: draft.linked, skipped: draft.skipped },
+      /** The first data row, to show an example under each column. */
+      sample: ((draft.rows as string[][])[0] ?? []).map((cell) => cell.slice(0, 60)),
     },
     generation: { id: target.id, name: target.name },
     networks: target.networks,

@@ -59,6 +59,11 @@ export default async function GenerationPage({ params }: { params: Promise<{ gen
             </Link>
           )}
           {generation.canRegister && (
+            <Link href={`/generations/${generation.id}/import`} className={buttonClasses("secondary")}>
+              {t("imports.open")}
+            </Link>
+          )}
+          {generation.canRegister && (
             <Link href={`/generations/${generation.id}/register`} className={buttonClasses("primary")}>
               {t("generations.register")}
             </Link>

@@ -14,11 +14,14 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
-/** A client file and the components/ and lib/ modules it imports: where its translation keys can come from. */
+/** A client file and the modules it imports from components/, lib/ or beside it: where its translation keys can come from. */
 function withImports(file: string) {
   const source = fs.readFileSync(file, "utf8");
-  const imported = [...source.matchAll(/from "@\/((?:components|lib)\/[^"]+)"/g)].flatMap(([, module]) =>
-    [".ts", ".tsx"].map((ext) => path.join(root, `${module}${ext}`)).filter((candidate) => fs.existsSync(candidate)),
+  const modules = [...source.matchAll(/from "(@\/(?:components|lib)\/[^"]+|\.{1,2}\/[^"]+)"/g)].map(([, module]) =>
+    module!.startsWith("@/") ? path.join(root, module!.slice(2)) : path.resolve(path.dirname(file), module!),
+  );
+  const imported = modules.flatMap((module) =>
+    [".ts", ".tsx"].map((ext) => `${module}${ext}`).filter((candidate) => fs.existsSync(candidate)),
   );
   return [source, ...imported.map((module) => fs.readFileSync(module, "utf8"))].join("\n");
 }
@@ -35,6 +38,8 @@ describe("the catalog namespaces sent to the browser", () => {
       const source = withImports(file);
       for (const [, namespace] of source.matchAll(/useTranslations\("([a-zA-Z]+)/g)) used.add(namespace!);
       for (const [, namespace] of source.matchAll(/["`]([a-zA-Z]+)\.[a-zA-Z$]/g)) if (namespaces.has(namespace!)) used.add(namespace!);
+      // A namespace handed over as a plain string, e.g. optionsOf(MexicanState, "states", t).
+      for (const [, namespace] of source.matchAll(/"([a-zA-Z]+)"/g)) if (namespaces.has(namespace!)) used.add(namespace!);
     }
     expect([...used].filter((namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace))).toEqual([]);
   });

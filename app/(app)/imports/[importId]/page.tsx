@@ -12,8 +12,11 @@ import { IMPORT_FIELDS } from "@/lib/imports/guess-mapping";
 import { previewParticipantImport, type RowPreview } from "@/lib/imports/preview-participant-import";
 import { commitImportAction, saveMappingAction } from "../actions";
 
-// Rows listed in full beyond those that need attention; the counts cover the rest.
+// A 20,000-row file must not become a 20,000-row page: rows are listed up to these limits, the counts cover the rest,
+// and possible matches beyond the listed ones are decided all at once.
 const LISTED_ROWS = 200;
+const LISTED_ATTENTION = 300;
+const LISTED_DECISIONS = 100;
 
 export async function generateMetadata() {
   const t = await getTranslations("imports");
@@ -31,8 +34,9 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
   const { import: draft, counts } = preview;
   const committed = draft.status === "COMMITTED";
   const spreadsheetRow = (row: RowPreview) => row.index + 2;
-  const attention = preview.rows.filter((row) => row.errors.length || row.personMatch.status === "possible");
-  const others = preview.rows.filter((row) => !attention.includes(row)).slice(0, LISTED_ROWS);
+  const needsAttention = (row: RowPreview) => row.errors.length > 0 || row.personMatch.status === "possible";
+  const attention = preview.rows.filter(needsAttention).slice(0, LISTED_ATTENTION);
+  const others = preview.rows.filter((row) => !needsAttention(row)).slice(0, LISTED_ROWS);
   const possible = preview.rows.filter((row) => !row.errors.length && row.personMatch.status === "possible");
   const networkMapped = Object.values(draft.mapping).includes("network");
 
@@ -161,7 +165,10 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
                 options={preview.networks.map((network) => ({ value: network.id, label: network.name }))}
               />
             )}
-            {possible.map((row) =>
+            {possible.length > LISTED_DECISIONS && (
+              <p className="text-sm text-slate-700">{t("imports.moreDecisions", { shown: LISTED_DECISIONS, total: possible.length })}</p>
+            )}
+            {possible.slice(0, LISTED_DECISIONS).map((row) =>
               row.personMatch.status === "possible" ? (
                 <fieldset key={row.index} className="rounded-md border border-slate-300 p-3">
                   <legend className="px-1 text-sm font-semibold">

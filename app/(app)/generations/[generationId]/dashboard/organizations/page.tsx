@@ -1,13 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/ui/card";
-import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
-import { requireActor } from "@/lib/auth/actor";
-import { DRILL_DOWN_PAGE_SIZE, drillDownSchema, findOrganizationsBehindNumber } from "@/lib/dashboards/find-drill-down";
+import { findOrganizationsBehindNumber } from "@/lib/dashboards/find-drill-down";
 import { orNotFound } from "@/lib/http/page-errors";
-import { DrillDownContext } from "../_components/drill-down-context";
-import { paramsWithoutPage, parseDashboardFilters } from "../_lib/dashboard-filters";
+import { DrillDownFrame } from "../_components/drill-down-frame";
+import { readDrillDownRequest, type DrillDownPageProps } from "../_lib/drill-down-request";
 
 export async function generateMetadata() {
   const t = await getTranslations("drillDown");
@@ -15,27 +12,25 @@ export async function generateMetadata() {
 }
 
 /** The organizations behind a number of the dashboard: those the counted people take part through. */
-export default async function DrillDownOrganizationsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ generationId: string }>;
-  searchParams: Promise<Record<string, string | string[]>>;
-}) {
-  const [{ generationId }, raw, actor] = await Promise.all([params, searchParams, requireActor()]);
-  const { query, filters } = parseDashboardFilters(raw);
-  const drill = drillDownSchema.parse(raw);
+export default async function DrillDownOrganizationsPage(props: DrillDownPageProps) {
+  const { actor, generationId, raw, query, filters, drill } = await readDrillDownRequest(props);
   const [result, t, format] = await Promise.all([
     orNotFound(findOrganizationsBehindNumber({ actor, generationId, filters, drill })),
     getTranslations(),
     getFormatter(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(result.total / DRILL_DOWN_PAGE_SIZE));
+  const title = t("drillDown.organizationsCount", { count: result.total });
   return (
-    <>
-      <PageHeader title={t("drillDown.organizationsCount", { count: result.total })} />
-      <DrillDownContext generation={result.generation} query={query} drill={drill} kind="organizations" />
-      <Table caption={t("drillDown.organizationsCount", { count: result.total })}>
+    <DrillDownFrame
+      title={title}
+      total={result.total}
+      generation={result.generation}
+      query={query}
+      drill={drill}
+      kind="organizations"
+      raw={raw}
+    >
+      <Table caption={title}>
         <thead>
           <tr>
             <Th>{t("drillDown.organization")}</Th>
@@ -57,7 +52,6 @@ export default async function DrillDownOrganizationsPage({
           ))}
         </tbody>
       </Table>
-      <Pagination page={drill.page} pageCount={pageCount} params={paramsWithoutPage(raw)} />
-    </>
+    </DrillDownFrame>
   );
 }

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "read:aggregates",
   "read:personal-data",
   "manage:registry",
+  "merge:registry",
   "manage:sessions",
   "record:attendance:any",
   "record:attendance:own",
@@ -27,6 +28,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:aggregates",
     "read:personal-data",
     "manage:registry",
+    // Merging rewrites records other networks share, so it stays with the people who run the program.
+    "merge:registry",
     "manage:sessions",
     "record:attendance:any",
     "read:attendance",

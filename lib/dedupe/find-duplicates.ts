@@ -1,0 +1,126 @@
+import "server-only";
+import { assertCan, scopeOf, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { organizationScope, personScope } from "@/lib/registry/scope";
+import { CONFIDENCES, DUPLICATES_PAGE_SIZE, type Confidence, type DuplicatePage } from "./duplicate-types";
+import { scoreOrganizationPairs, type ScoredOrganizationPair } from "./organization-duplicate-pairs";
+import { scorePersonPairs, type ScoredPersonPair } from "./person-duplicate-pairs";
+
+const personCardSelect = {
+  id: true,
+  givenNames: true,
+  firstSurname: true,
+  secondSurname: true,
+  email: true,
+  phone: true,
+  state: true,
+  createdAt: true,
+  affiliations: { select: { organization: { select: { name: true } } }, take: 3 },
+  _count: { select: { enrollments: true, attendance: true } },
+} as const;
+
+const organizationCardSelect = {
+  id: true,
+  name: true,
+  state: true,
+  municipality: true,
+  rfc: true,
+  website: true,
+  createdAt: true,
+  _count: { select: { memberships: true, affiliations: true, enrollments: true } },
+} as const;
+
+type Scored = { firstId: string; secondId: string; confidence: Confidence; similarity: number };
+
+/** Highest confidence first, then the most alike names; ids keep the order stable between pages. */
+function rank<Pair extends Scored>(pairs: Pair[]) {
+  const order = (confidence: Confidence) => CONFIDENCES.indexOf(confidence);
+  return pairs.sort(
+    (a, b) =>
+      order(a.confidence) - order(b.confidence) ||
+      b.similarity - a.similarity ||
+      a.firstId.localeCompare(b.firstId) ||
+      a.secondId.localeCompare(b.secondId),
+  );
+}
+
+function paginate<Pair extends Scored>(pairs: Pair[], page: number) {
+  const byConfidence = { high: 0, medium: 0, low: 0 } satisfies Record<Confidence, number>;
+  for (const pair of pairs) byConfidence[pair.confidence]++;
+  const pageCount = Math.max(1, Math.ceil(pairs.length / DUPLICATES_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pageCount);
+  return {
+    total: pairs.length,
+    byConfidence,
+    page: current,
+    pageCount,
+    slice: pairs.slice((current - 1) * DUPLICATES_PAGE_SIZE, current * DUPLICATES_PAGE_SIZE),
+  };
+}
+
+/** Only pairs whose two records the actor may merge are shown; the check is the registry's own scope. */
+async function visibleIds(actor: Actor, kind: "person" | "organization", ids: string[]) {
+  if (scopeOf(actor, "merge:registry").all) return new Set(ids);
+  const rows =
+    kind === "person"
+      ? await db.person.findMany({ where: { AND: [{ id: { in: ids } }, personScope(actor, "merge:registry")] }, select: { id: true } })
+      : await db.organization.findMany({
+          where: { AND: [{ id: { in: ids } }, organizationScope(actor, "merge:registry")] },
+          select: { id: true },
+        });
+  return new Set(rows.map((row) => row.id));
+}
+
+async function inScope<Pair extends Scored>(actor: Actor, kind: "person" | "organization", pairs: Pair[]) {
+  const visible = await visibleIds(actor, kind, [...new Set(pairs.flatMap((pair) => [pair.firstId, pair.secondId]))]);
+  return pairs.filter((pair) => visible.has(pair.firstId) && visible.has(pair.secondId));
+}
+
+export type PersonCard = Awaited<ReturnType<typeof loadPeople>>[number];
+export type PersonDuplicate = Omit<ScoredPersonPair, "firstId" | "secondId"> & { first: PersonCard; second: PersonCard };
+
+function loadPeople(ids: string[]) {
+  return db.person.findMany({ where: { id: { in: ids } }, select: personCardSelect });
+}
+
+/** Likely duplicate people in the actor's scope, ranked, one page at a time. */
+export async function findDuplicatePeople(options: { actor: Actor; page?: number }): Promise<DuplicatePage<PersonDuplicate>> {
+  assertCan(options.actor, "merge:registry");
+  const pairs = rank(await inScope(options.actor, "person", await scorePersonPairs()));
+  const { slice, ...page } = paginate(pairs, options.page ?? 1);
+  const cards = new Map((await loadPeople(slice.flatMap((pair) => [pair.firstId, pair.secondId]))).map((card) => [card.id, card]));
+  return {
+    ...page,
+    pairs: slice.flatMap(({ firstId, secondId, ...pair }) => {
+      const first = cards.get(firstId);
+      const second = cards.get(secondId);
+      return first && second ? [{ ...pair, first, second }] : [];
+    }),
+  };
+}
+
+export type OrganizationCard = Awaited<ReturnType<typeof loadOrganizations>>[number];
+export type OrganizationDuplicate = Omit<ScoredOrganizationPair, "firstId" | "secondId"> & {
+  first: OrganizationCard;
+  second: OrganizationCard;
+};
+
+function loadOrganizations(ids: string[]) {
+  return db.organization.findMany({ where: { id: { in: ids } }, select: organizationCardSelect });
+}
+
+/** Likely duplicate organizations in the actor's scope, ranked, one page at a time. */
+export async function findDuplicateOrganizations(options: { actor: Actor; page?: number }): Promise<DuplicatePage<OrganizationDuplicate>> {
+  assertCan(options.actor, "merge:registry");
+  const pairs = rank(await inScope(options.actor, "organization", await scoreOrganizationPairs()));
+  const { slice, ...page } = paginate(pairs, options.page ?? 1);
+  const cards = new Map((await loadOrganizations(slice.flatMap((pair) => [pair.firstId, pair.secondId]))).map((card) => [card.id, card]));
+  return {
+    ...page,
+    pairs: slice.flatMap(({ firstId, secondId, ...pair }) => {
+      const first = cards.get(firstId);
+      const second = cards.get(secondId);
+      return first && second ? [{ ...pair, first, second }] : [];
+    }),
+  };
+}

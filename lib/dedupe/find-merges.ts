@@ -1,0 +1,79 @@
+import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { organizationScope, personScope } from "@/lib/registry/scope";
+import type { MergeSnapshot } from "./merge-snapshot";
+
+const mergeSelect = {
+  id: true,
+  kind: true,
+  survivorId: true,
+  mergedId: true,
+  createdAt: true,
+  undoneAt: true,
+  snapshot: true,
+  mergedBy: { select: { name: true } },
+  undoneBy: { select: { name: true } },
+} as const;
+
+/**
+ * A merge entry as people read it: who merged what and when, what moved, whether it was undone.
+ * Only the merged record's name leaves the snapshot, and only for whoever may still see the survivor.
+ */
+function describe(merge: { snapshot: unknown } & Record<string, unknown>) {
+  const snapshot = merge.snapshot as MergeSnapshot;
+  const record = snapshot.record;
+  const mergedName =
+    typeof record.name === "string"
+      ? record.name
+      : [record.givenNames, record.firstSurname, record.secondSurname].filter((part) => typeof part === "string" && part).join(" ");
+  const count = (rows: unknown[] | undefined) => rows?.length ?? 0;
+  return {
+    ...merge,
+    snapshot: undefined,
+    mergedName,
+    changedFields: Object.keys(snapshot.survivorAfter),
+    moved: Object.fromEntries(Object.entries(snapshot.moved).map(([table, ids]) => [table, count(ids)])),
+    removed: Object.fromEntries(Object.entries(snapshot.removed).map(([table, rows]) => [table, count(rows)])),
+  };
+}
+
+async function survivorVisible(actor: Actor, merge: { kind: string; survivorId: string }) {
+  return merge.kind === "PERSON"
+    ? (await db.person.count({ where: { AND: [{ id: merge.survivorId }, personScope(actor, "merge:registry")] } })) > 0
+    : (await db.organization.count({ where: { AND: [{ id: merge.survivorId }, organizationScope(actor, "merge:registry")] } })) > 0;
+}
+
+export async function getMerge(options: { actor: Actor; mergeId: string }) {
+  assertCan(options.actor, "merge:registry");
+  const merge = await db.recordMerge.findUnique({ where: { id: options.mergeId }, select: mergeSelect });
+  if (!merge) throw new AppError("NOT_FOUND");
+  const survivorExists =
+    merge.kind === "PERSON"
+      ? await db.person.findUnique({
+          where: { id: merge.survivorId },
+          select: { givenNames: true, firstSurname: true, secondSurname: true },
+        })
+      : await db.organization.findUnique({ where: { id: merge.survivorId }, select: { name: true } });
+  // A survivor merged away since is still readable here, so the entry can say why undo waits.
+  if (survivorExists && !(await survivorVisible(options.actor, merge))) throw new AppError("NOT_FOUND");
+  const survivorName = !survivorExists
+    ? null
+    : "name" in survivorExists
+      ? survivorExists.name
+      : [survivorExists.givenNames, survivorExists.firstSurname, survivorExists.secondSurname].filter(Boolean).join(" ");
+  return { ...describe(merge), survivorName };
+}
+
+/** The latest merges whose survivor the actor may see, newest first. */
+export async function findRecentMerges(options: { actor: Actor; take?: number }) {
+  assertCan(options.actor, "merge:registry");
+  const merges = await db.recordMerge.findMany({ orderBy: { createdAt: "desc" }, take: 100, select: mergeSelect });
+  const visible = [];
+  for (const merge of merges) {
+    if (visible.length >= (options.take ?? 10)) break;
+    if (await survivorVisible(options.actor, merge)) visible.push(describe(merge));
+  }
+  return visible;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { organizationScope, personScope } from "@/lib/registry/scope";
+import { orderedPair } from "./duplicate-types";
+import { scoreOrganizationPairs } from "./organization-duplicate-pairs";
+import { scorePersonPairs } from "./person-duplicate-pairs";
+
+/** The two people of a proposed (or hand-picked) merge, every field, what each one holds, and why they look alike. */
+export async function getPersonMergePair(options: { actor: Actor; ids: [string, string] }) {
+  assertCan(options.actor, "merge:registry");
+  const ids = orderedPair(...options.ids);
+  if (ids[0] === ids[1]) throw new AppError("NOT_FOUND");
+  const people = await db.person.findMany({
+    where: { AND: [{ id: { in: ids } }, personScope(options.actor, "merge:registry")] },
+    select: {
+      id: true,
+      givenNames: true,
+      firstSurname: true,
+      secondSurname: true,
+      email: true,
+      phone: true,
+      gender: true,
+      genderSelfDescribed: true,
+      ageRange: true,
+      state: true,
+      createdAt: true,
+      affiliations: { select: { organization: { select: { name: true } } } },
+      enrollments: { select: { generation: { select: { name: true } }, network: { select: { name: true } }, status: true } },
+      _count: { select: { attendance: true } },
+    },
+  });
+  if (people.length !== 2) throw new AppError("NOT_FOUND");
+  const [score] = await scorePersonPairs({ ids });
+  return { people: ids.map((id) => people.find((person) => person.id === id)!), score: score ?? null };
+}
+
+export async function getOrganizationMergePair(options: { actor: Actor; ids: [string, string] }) {
+  assertCan(options.actor, "merge:registry");
+  const ids = orderedPair(...options.ids);
+  if (ids[0] === ids[1]) throw new AppError("NOT_FOUND");
+  const organizations = await db.organization.findMany({
+    where: { AND: [{ id: { in: ids } }, organizationScope(options.actor, "merge:registry")] },
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      type: true,
+      state: true,
+      municipality: true,
+      website: true,
+      rfc: true,
+      createdAt: true,
+      memberships: { select: { network: { select: { name: true } } } },
+      _count: { select: { affiliations: true, enrollments: true } },
+    },
+  });
+  if (organizations.length !== 2) throw new AppError("NOT_FOUND");
+  const [score] = await scoreOrganizationPairs({ ids });
+  return { organizations: ids.map((id) => organizations.find((organization) => organization.id === id)!), score: score ?? null };
+}

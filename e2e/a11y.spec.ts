@@ -44,6 +44,8 @@ test.describe("accessibility @phone", () => {
       "/generations/demo-generation-2020/dashboard/organizations?organizationType=CIVIL_SOCIETY",
       "/generations/demo-generation-2021/compare",
       "/generations/demo-generation-2021/import",
+      "/duplicates",
+      "/duplicates?kind=organizations",
     ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -1,23 +1,8 @@
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { apiGet, DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+import { createGeneration } from "./support/generations";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "registro-generacion-piloto.csv");
-
-/** A generation of the demo program with Sonora and Impulso, of its own, so that no other spec's totals move. */
-async function createGeneration(database: { query: (sql: string, values: unknown[]) => Promise<unknown> }, label: string) {
-  const generationId = `e2e-import-${randomBytes(4).toString("hex")}`;
-  const number = 100 + Math.floor(Math.random() * 800);
-  await database.query(
-    `INSERT INTO generations (id, "programId", number, name, status, "updatedAt") VALUES ($1, 'demo-program-fortalecimiento', $2, $3, 'PLANNED', now())`,
-    [generationId, number, `Generación ${label} ${number}`],
-  );
-  await database.query(
-    `INSERT INTO generation_networks ("generationId", "networkId") VALUES ($1, 'demo-network-sonora'), ($1, 'demo-network-impulso')`,
-    [generationId],
-  );
-  return { generationId, number };
-}
 
 test("a coordinator imports a spreadsheet: fixes a column, resolves a possible duplicate, commits, and the totals follow", async ({
   page,

@@ -22,6 +22,7 @@ async function navigationFor(actor: Actor): Promise<NavLink[]> {
           { href: "/networks", label: t("networks") },
         ]
       : []),
+    ...(can(actor, "merge:registry") ? [{ href: "/duplicates", label: t("duplicates") }] : []),
     ...(can(actor, "manage:users") ? [{ href: "/admin/users", label: t("users") }] : []),
     { href: "/account", label: t("account") },
   ];

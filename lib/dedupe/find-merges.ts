@@ -21,8 +21,8 @@ const mergeSelect = {
  * A merge entry as people read it: who merged what and when, what moved, whether it was undone.
  * Only the merged record's name leaves the snapshot, and only for whoever may still see the survivor.
  */
-function describe(merge: { snapshot: unknown } & Record<string, unknown>) {
-  const snapshot = merge.snapshot as MergeSnapshot;
+function describe<Merge extends { snapshot: unknown }>({ snapshot: stored, ...merge }: Merge) {
+  const snapshot = stored as MergeSnapshot;
   const record = snapshot.record;
   const mergedName =
     typeof record.name === "string"
@@ -31,7 +31,6 @@ function describe(merge: { snapshot: unknown } & Record<string, unknown>) {
   const count = (rows: unknown[] | undefined) => rows?.length ?? 0;
   return {
     ...merge,
-    snapshot: undefined,
     mergedName,
     changedFields: Object.keys(snapshot.survivorAfter),
     moved: Object.fromEntries(Object.entries(snapshot.moved).map(([table, ids]) => [table, count(ids)])),

@@ -1,0 +1,54 @@
+"use server";
+
+import { z } from "zod";
+import { guardedAction } from "@/lib/actions/guarded-action";
+import { dismissDuplicate } from "@/lib/dedupe/dismiss-duplicate";
+import { mergeOrganizations, ORGANIZATION_MERGE_FIELDS } from "@/lib/dedupe/merge-organizations";
+import { mergePeople, PERSON_MERGE_FIELDS } from "@/lib/dedupe/merge-people";
+import type { FieldChoice } from "@/lib/dedupe/merge-snapshot";
+import { undoMerge } from "@/lib/dedupe/undo-merge";
+import { idField } from "@/lib/validation/fields";
+
+const pairSchema = z.object({ firstId: idField, secondId: idField, kind: z.enum(["PERSON", "ORGANIZATION"]) });
+
+export const dismissDuplicateAction = guardedAction({ permission: "merge:registry", schema: pairSchema }, async (input, { actor }) => {
+  await dismissDuplicate({ actor, kind: input.kind, ids: [input.firstId, input.secondId] });
+  return { message: "dedupe.dismissed", revalidate: ["/duplicates"] };
+});
+
+/**
+ * The form names the records "first" and "second" as the page shows them; `keep` says which one survives,
+ * and each field-<name> which record's value it keeps.
+ */
+function mergeRequest<Field extends string>(fields: readonly Field[], input: z.output<typeof mergeSchema>, raw: Record<string, unknown>) {
+  const [survivorId, mergedId] = input.keep === "first" ? [input.firstId, input.secondId] : [input.secondId, input.firstId];
+  const choices: Partial<Record<Field, FieldChoice>> = {};
+  for (const field of fields) {
+    const side = raw[`field-${field}`];
+    if (side === "first" || side === "second") choices[field] = side === input.keep ? "survivor" : "merged";
+  }
+  return { survivorId, mergedId, choices };
+}
+
+const mergeSchema = z.object({ firstId: idField, secondId: idField, keep: z.enum(["first", "second"]) });
+
+export const mergePeopleAction = guardedAction({ permission: "merge:registry", schema: mergeSchema }, async (input, { actor, raw }) => {
+  const { mergeId } = await mergePeople({ actor, ...mergeRequest(PERSON_MERGE_FIELDS, input, raw) });
+  return { redirectTo: `/duplicates/merges/${mergeId}`, revalidate: ["/duplicates"] };
+});
+
+export const mergeOrganizationsAction = guardedAction(
+  { permission: "merge:registry", schema: mergeSchema },
+  async (input, { actor, raw }) => {
+    const { mergeId } = await mergeOrganizations({ actor, ...mergeRequest(ORGANIZATION_MERGE_FIELDS, input, raw) });
+    return { redirectTo: `/duplicates/merges/${mergeId}`, revalidate: ["/duplicates"] };
+  },
+);
+
+export const undoMergeAction = guardedAction(
+  { permission: "merge:registry", schema: z.object({ mergeId: idField }) },
+  async (input, { actor }) => {
+    await undoMerge({ actor, mergeId: input.mergeId });
+    return { message: "dedupe.undone", revalidate: [`/duplicates/merges/${input.mergeId}`, "/duplicates"] };
+  },
+);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { apiGet, DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
 import { createGeneration } from "./support/generations";
 
@@ -7,6 +7,7 @@ type Database = { query: (sql: string, values: unknown[]) => Promise<{ rows: Arr
 /** The same woman registered twice in one generation: "Ma." for María, surnames swapped, the phone written another way. */
 async function createTwins(database: Database, generationId: string) {
   const tag = randomBytes(3).toString("hex");
+  const digits = String(randomInt(100, 1000));
   const surname = `Quiroga${tag}`;
   const { rows } = await database.query(
     `SELECT "organizationId" FROM network_memberships WHERE "networkId" = 'demo-network-sonora' ORDER BY "organizationId" LIMIT 1`,
@@ -14,8 +15,8 @@ async function createTwins(database: Database, generationId: string) {
   );
   const organizationId = rows[0]!.organizationId as string;
   const people = [
-    { id: `e2e-dup-a-${tag}`, given: "María Fernanda", first: surname, second: "Salcido", phone: `+52 662 7${tag.slice(0, 3)} 0001` },
-    { id: `e2e-dup-b-${tag}`, given: "Ma. Fernanda", first: "Salcido", second: surname, phone: `6627${tag.slice(0, 3)}0001` },
+    { id: `e2e-dup-a-${tag}`, given: "María Fernanda", first: surname, second: "Salcido", phone: `+52 662 7${digits} 0001` },
+    { id: `e2e-dup-b-${tag}`, given: "Ma. Fernanda", first: "Salcido", second: surname, phone: `6627${digits}0001` },
   ];
   for (const person of people) {
     await database.query(
@@ -70,6 +71,17 @@ test("a coordinator finds a person registered twice, merges the records, sees th
   expect(rows).toHaveLength(1);
   expect(rows[0]!.phone).toMatch(/^6627/);
 
+  // The kept record lists the merge; its entry is where the undo is.
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: `María Fernanda ${surname} Salcido` })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`María Fernanda ${surname} Salcido`);
+  await expect(page.getByRole("heading", { name: "Registros fusionados en este" })).toBeVisible();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: new RegExp(`^Ma\\. Fernanda Salcido ${surname} · `) })
+    .click();
   await page.getByRole("button", { name: "Deshacer fusión" }).click();
   await expect(page.getByRole("main").getByRole("status").first()).toContainText(`La fusión de Ma. Fernanda Salcido ${surname} se deshizo`);
   expect(await enrolled()).toBe(2);

@@ -8,6 +8,7 @@
  *   - streaming 50,000-row XLSX and CSV exports (time and peak memory);
  *   - a national program (100,000 people, 2,000,000 attendance marks): totals, summary API, dashboard under load
  *     (scripts/bench/national-scale.ts; BENCH_NATIONAL=0 skips it);
+ *   - the duplicates page over its 101,000 people and 30,000 organizations (scripts/bench/duplicates-scale.ts);
  *   - a 10,000-row participants import into that program (scripts/bench/import-scale.ts).
  */
 import fs from "node:fs";
@@ -15,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrateDeploy } from "./lib/database";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { benchDuplicatesScale } from "./bench/duplicates-scale";
 import { benchImportScale } from "./bench/import-scale";
 import { benchNationalScale } from "./bench/national-scale";
 
@@ -154,6 +156,7 @@ try {
   }
   if (process.env.BENCH_NATIONAL !== "0") {
     await benchNationalScale(server.url("bench"), results);
+    await benchDuplicatesScale(results);
     await benchImportScale(results);
   }
 } finally {

@@ -76,3 +76,16 @@ export async function findRecentMerges(options: { actor: Actor; take?: number })
   }
   return visible;
 }
+
+/** The merges a record took in (it was kept), newest first: where to find the undo for it. */
+export async function findMergesInto(options: { actor: Actor; kind: "PERSON" | "ORGANIZATION"; survivorId: string }) {
+  assertCan(options.actor, "merge:registry");
+  if (!(await survivorVisible(options.actor, options))) return [];
+  const merges = await db.recordMerge.findMany({
+    where: { kind: options.kind, survivorId: options.survivorId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: mergeSelect,
+  });
+  return merges.map(describe);
+}

@@ -28,7 +28,9 @@ type Row = {
  * site, or a person registered with both (where names are compared by pg_trgm similarity).
  */
 export async function scoreOrganizationPairs(options: { ids?: [string, string] } = {}): Promise<ScoredOrganizationPair[]> {
-  const only = options.ids ? Prisma.sql`AND c.a = ${options.ids[0]} AND c.b = ${options.ids[1]}` : Prisma.empty;
+  const only = options.ids
+    ? Prisma.sql`AND ((c.a = ${options.ids[0]} AND c.b = ${options.ids[1]}) OR (c.a = ${options.ids[1]} AND c.b = ${options.ids[0]}))`
+    : Prisma.empty;
   const rows = await db.$queryRaw<Row[]>`
     WITH active AS (
       SELECT id, "matchKey", "rfcKey", "websiteKey", state FROM organizations WHERE "deactivatedAt" IS NULL
@@ -61,7 +63,9 @@ export async function scoreOrganizationPairs(options: { ids?: [string, string] }
     FROM candidates c
     JOIN active oa ON oa.id = c.a
     JOIN active ob ON ob.id = c.b
-    WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'ORGANIZATION' AND d."firstId" = c.a AND d."secondId" = c.b)
+      -- Pairs are ordered by the database's collation here and by code points in the app: match either order.
+      WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'ORGANIZATION'
+                          AND ((d."firstId" = c.a AND d."secondId" = c.b) OR (d."firstId" = c.b AND d."secondId" = c.a)))
     ${only}`;
   return rows.flatMap((row) => {
     const pair = judgeOrganizationPair(row);

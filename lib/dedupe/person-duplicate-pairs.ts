@@ -35,7 +35,9 @@ type Row = {
  * people with common names, so it is not done.
  */
 export async function scorePersonPairs(options: { ids?: [string, string] } = {}): Promise<ScoredPersonPair[]> {
-  const only = options.ids ? Prisma.sql`AND c.a = ${options.ids[0]} AND c.b = ${options.ids[1]}` : Prisma.empty;
+  const only = options.ids
+    ? Prisma.sql`AND ((c.a = ${options.ids[0]} AND c.b = ${options.ids[1]}) OR (c.a = ${options.ids[1]} AND c.b = ${options.ids[0]}))`
+    : Prisma.empty;
   const rows = await db.$queryRaw<Row[]>`
     WITH active AS (
       SELECT id, "matchKey", "shortMatchKey", "phoneKey", "emailKey", "secondSurname" FROM people WHERE "deactivatedAt" IS NULL
@@ -75,7 +77,9 @@ export async function scorePersonPairs(options: { ids?: [string, string] } = {})
       FROM candidates c
       JOIN active pa ON pa.id = c.a
       JOIN active pb ON pb.id = c.b
-      WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON' AND d."firstId" = c.a AND d."secondId" = c.b)
+      -- Pairs are ordered by the database's collation here and by code points in the app: match either order.
+      WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
+                          AND ((d."firstId" = c.a AND d."secondId" = c.b) OR (d."firstId" = c.b AND d."secondId" = c.a)))
         ${only}
     ),
     judged AS (

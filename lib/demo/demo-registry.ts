@@ -179,7 +179,8 @@ const MEN = [
   "Héctor",
   "Raúl",
 ];
-const SURNAMES = [
+/** Common Mexican surnames; the national benchmark (scripts/bench/national-seed.ts) draws from them too. */
+export const SURNAMES = [
   "Hernández",
   "García",
   "Martínez",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { compareGenerations } from "@/lib/dashboards/compare-generations";
+import { findDuplicateOrganizations, findDuplicatePeople } from "@/lib/dedupe/find-duplicates";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import { signedInActor } from "@/tests/support/factories";
 import { DEMO_IDS } from "./demo-registry";
@@ -36,5 +37,15 @@ describe("demo seed", () => {
     expect(second).toMatchObject({ people: 0, enrolled: 6 });
     const { comparison } = await compareGenerations({ actor: admin, generationId: DEMO_IDS.generation2021 });
     expect(comparison?.returning).toMatchObject({ people: 4, laterEnrolledPeople: 6 });
+
+    // The demo's duplicates page shows each way a record gets repeated, without moving the totals above.
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: DEMO_IDS.program }] });
+    const people = await findDuplicatePeople({ actor: coordinator });
+    const reasonsOf = (id: string) => people.pairs.find((pair) => pair.first.id === id || pair.second.id === id)?.reasons;
+    expect(reasonsOf("demo-dup-person-1")).toEqual(["sameName", "samePhone"]);
+    expect(reasonsOf("demo-dup-person-2")).toEqual(["missingSecondSurname", "sameEmail"]);
+    expect(reasonsOf("demo-dup-person-3")).toEqual(["similarName", "sharedOrganization"]);
+    const organizations = await findDuplicateOrganizations({ actor: coordinator });
+    expect(organizations.pairs.map((pair) => [pair.first.id, pair.second.id].includes("demo-dup-organization-1"))).toContain(true);
   });
 });

@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { personNameKey } from "@/lib/registry/normalize";
+import { buildDemoDuplicates } from "./demo-duplicates";
 import { buildDemoRegistry, DEMO_IDS, DEMO_NETWORKS, DEMO_PARTNERS } from "./demo-registry";
 import { DEMO_WORKSHOPS_2020, demoAttendance, sessionTimes } from "./demo-sessions";
 
@@ -210,6 +211,10 @@ async function seedRegistry() {
       skipDuplicates: true,
     });
     await tx.affiliation.createMany({ data: registry.affiliations, skipDuplicates: true });
+    const duplicates = buildDemoDuplicates(registry);
+    await tx.organization.createMany({ data: duplicates.organizations, skipDuplicates: true });
+    await tx.person.createMany({ data: duplicates.people, skipDuplicates: true });
+    await tx.affiliation.createMany({ data: duplicates.affiliations, skipDuplicates: true });
     await tx.enrollment.createMany({
       data: registry.enrollments2020.map((enrollment) => ({
         ...enrollment,

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ColumnMapping } from "./guess-mapping";
+import { reportImportProgress, writeInSlices, type CommitStep } from "./import-progress";
 import { previewParticipantImport, type RowPreview } from "./preview-participant-import";
 
 /** The coordinator's choice for a row; rows without one follow their match (new → create, existing → use it). */
@@ -49,6 +50,15 @@ export async function commitParticipantImport(options: {
   defaultNetworkId?: string;
   decisions?: Record<number, RowDecision>;
 }) {
+  reportImportProgress(options.importId, { step: "checking", done: 0, total: 0 });
+  try {
+    return await commit(options);
+  } finally {
+    reportImportProgress(options.importId, { step: "done", done: 0, total: 0 });
+  }
+}
+
+async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
   const preview = await previewParticipantImport(options);
   if (preview.import.status === "COMMITTED") return committedCounts(options.importId);
   const decisions = options.decisions ?? {};
@@ -112,30 +122,35 @@ export async function commitParticipantImport(options: {
         data: { status: "COMMITTED" },
       });
       if (!claimed.count) return null;
-      await tx.organization.createMany({ data: newOrganizations.map((o) => ({ ...o, type: "CIVIL_SOCIETY" as const })) });
+      const slices = <Row>(step: CommitStep, rows: Row[], write: (slice: Row[]) => Promise<{ count: number }>) =>
+        writeInSlices(options.importId, step, rows, write);
+      await slices("organizations", newOrganizations, (data) =>
+        tx.organization.createMany({ data: data.map((o) => ({ ...o, type: "CIVIL_SOCIETY" as const })) }),
+      );
       await tx.networkMembership.createMany({
         data: written.map((row) => ({ networkId: row.network!.id, organizationId: organizationIdOfRow.get(row.index)! })),
         skipDuplicates: true,
       });
-      await tx.person.createMany({
-        data: newPeople.map(({ id, givenNames, firstSurname, secondSurname, email, phone, gender, ageRange, nameKey }) => ({
-          id,
-          givenNames,
-          firstSurname,
-          secondSurname: secondSurname ?? null,
-          email: email ?? null,
-          phone: phone ?? null,
-          gender: gender ?? null,
-          ageRange: ageRange ?? null,
-          nameKey,
-        })),
-      });
-      await tx.affiliation.createMany({
-        data: written.map((row) => ({ personId: personIdOfRow.get(row.index)!, organizationId: organizationIdOfRow.get(row.index)! })),
-        skipDuplicates: true,
-      });
-      const enrollments = await tx.enrollment.createMany({
-        data: written.map((row) => ({
+      const people = newPeople.map(({ id, givenNames, firstSurname, secondSurname, email, phone, gender, ageRange, nameKey }) => ({
+        id,
+        givenNames,
+        firstSurname,
+        secondSurname: secondSurname ?? null,
+        email: email ?? null,
+        phone: phone ?? null,
+        gender: gender ?? null,
+        ageRange: ageRange ?? null,
+        nameKey,
+      }));
+      await slices("people", people, (data) => tx.person.createMany({ data }));
+      await slices(
+        "affiliations",
+        written.map((row) => ({ personId: personIdOfRow.get(row.index)!, organizationId: organizationIdOfRow.get(row.index)! })),
+        (data) => tx.affiliation.createMany({ data, skipDuplicates: true }),
+      );
+      const enrollments = await slices(
+        "enrollments",
+        written.map((row) => ({
           personId: personIdOfRow.get(row.index)!,
           generationId: preview.generation.id,
           networkId: row.network!.id,
@@ -143,8 +158,8 @@ export async function commitParticipantImport(options: {
           registeredById: options.actor.userId,
           source: "IMPORT" as const,
         })),
-        skipDuplicates: true,
-      });
+        (data) => tx.enrollment.createMany({ data, skipDuplicates: true }),
+      );
       const counts = { created: newPeople.length, linked: written.length - newPeople.length, skipped, enrolled: enrollments.count };
       await tx.participantImport.update({
         where: { id: options.importId },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import { createGeneration, createNetwork, createOrganization, createPerson, signedInActor } from "@/tests/support/factories";
 import { commitParticipantImport, UndecidedRowsError } from "./commit-participant-import";
+import { getImportProgress, writeInSlices } from "./import-progress";
 import { previewParticipantImport } from "./preview-participant-import";
 import { uploadParticipantImport } from "./upload-participant-import";
 
@@ -195,6 +196,55 @@ describe("importing participants", () => {
       });
       await expect(previewParticipantImport({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(commitParticipantImport({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(getImportProgress({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
+  });
+
+  it("reports a commit's progress step by step, in slices of rows, to whoever may import there", async () => {
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const rows = Array.from({ length: 5 }, (_, index) => `2020-02-01;Avance${index};Lento;;;;Colectivo Avance;Sonora;Sonora`);
+    const { importId } = await uploadParticipantImport({
+      actor: coordinator,
+      generationId: generation.id,
+      file: fileOf(rows, "avance.csv"),
+    });
+    expect(await getImportProgress({ actor: coordinator, importId })).toBeNull();
+
+    // Each enrollment insert waits a little, so the commit can be watched while it writes.
+    await db.$executeRawUnsafe(`CREATE FUNCTION slow_enrollment() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(0.15); RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER slow_enrollment BEFORE INSERT ON enrollments FOR EACH ROW EXECUTE FUNCTION slow_enrollment()`,
+    );
+    try {
+      const seen = new Set<string>();
+      const running = commitParticipantImport({ actor: coordinator, importId });
+      let finished = false;
+      void running.finally(() => (finished = true));
+      while (!finished) {
+        const progress = await getImportProgress({ actor: coordinator, importId });
+        if (progress) seen.add(`${progress.step}:${progress.done}/${progress.total}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await running).toMatchObject({ created: 5, enrolled: 5 });
+      expect(seen).toContain("enrollments:0/5");
+      expect(await getImportProgress({ actor: coordinator, importId })).toEqual({ step: "done", done: 0, total: 0 });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER slow_enrollment ON enrollments`);
+    }
+
+    const slices: number[] = [];
+    await writeInSlices(
+      importId,
+      "people",
+      Array.from({ length: 5 }),
+      async (slice) => {
+        slices.push(slice.length);
+        return { count: slice.length };
+      },
+      2,
+    );
+    expect(slices).toEqual([2, 2, 1]);
+    expect(await getImportProgress({ actor: coordinator, importId })).toEqual({ step: "people", done: 5, total: 5 });
   });
 });

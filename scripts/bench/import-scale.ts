@@ -18,6 +18,15 @@ export async function benchImportScale(results: string[]) {
   });
   const actor = (await findActorBySessionId(await createAuthSession(user.id)))!;
 
+  // Existing people are written as the registry has them (same email and name): they must be recognized, not created.
+  const existing = new Map(
+    (
+      await db.person.findMany({
+        where: { id: { in: Array.from({ length: 1_500 }, (_, index) => `nat-p${index * 61}`) } },
+        select: { id: true, givenNames: true, firstSurname: true, secondSurname: true, email: true },
+      })
+    ).map((person) => [person.id, person]),
+  );
   const lines = ["Nombre(s);Apellido paterno;Apellido materno;Correo electrónico;Teléfono;Organización;Estado;Red"];
   for (let index = 0; index < 10_000; index++) {
     const network = `Red ${String(index % NATIONAL.networks).padStart(3, "0")}`;
@@ -28,8 +37,9 @@ export async function benchImportScale(results: string[]) {
       );
     else if (index < 9_500) {
       const person = (index - 8_000) * 61;
+      const { givenNames, firstSurname, secondSurname, email } = existing.get(`nat-p${person}`)!;
       lines.push(
-        `Persona${person};Nacional;;p${person}@national.test;;Organización ${person % NATIONAL.networks};Sonora;Red ${String(person % NATIONAL.networks).padStart(3, "0")}`,
+        `${givenNames};${firstSurname};${secondSurname ?? ""};${email};;Organización ${person % NATIONAL.networks};Sonora;Red ${String(person % NATIONAL.networks).padStart(3, "0")}`,
       );
     } else lines.push(`Nueva${index - 9_500};Importada;Prueba;nueva${index - 9_500}@import.test;;${organization};Sonora;${network}`);
   }

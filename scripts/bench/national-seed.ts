@@ -1,3 +1,4 @@
+import { SURNAMES as DEMO_SURNAMES } from "@/lib/demo/demo-registry";
 import pg from "pg";
 
 export const NATIONAL = {
@@ -16,8 +17,123 @@ export const NATIONAL = {
  *   200 networks × 150 organizations; 100,000 people, 500 per network;
  *   2,000 people also enrolled through a second network, 1,000 withdrawn;
  *   25 weekly workshops × 200 networks = 5,000 sessions (10 weeks in person, then virtual; 50 cancelled);
- *   400 attendance marks per session (70 % present, 10 % late, 10 % absent, 10 % excused).
+ *   400 attendance marks per session (70 % present, 10 % late, 10 % absent, 10 % excused);
+ *   1,000 people registered a second time, written differently: surnames swapped (same phone), no second surname
+ *   (the email with a dot), a misspelt surname (same organization), "Ma." for María, capitals without accents.
+ *   They are what the duplicates page must find among 101,000 people.
  */
+const GIVEN_NAMES = [
+  "María Elena",
+  "José Luis",
+  "Ana",
+  "Juan Carlos",
+  "María Guadalupe",
+  "Luis",
+  "Rosa",
+  "Francisco",
+  "Patricia",
+  "Jorge",
+  "Laura",
+  "Miguel Ángel",
+  "Verónica",
+  "Alejandro",
+  "Gabriela",
+  "Ricardo",
+  "Claudia",
+  "Fernando",
+  "Adriana",
+  "Roberto",
+  "Leticia",
+  "Eduardo",
+  "Silvia",
+  "Sergio",
+  "Martha",
+  "Javier",
+  "Alejandra",
+  "Arturo",
+  "Lorena",
+  "Raúl",
+  "Norma",
+  "Manuel",
+  "Elizabeth",
+  "Héctor",
+  "Araceli",
+  "Óscar",
+  "Yolanda",
+  "Daniel",
+  "Mónica",
+  "Rafael",
+  "Sofía",
+  "Andrés",
+  "Teresa",
+  "Ramón",
+  "Irma",
+  "Jesús",
+  "Beatriz",
+  "Enrique",
+  "Carmen",
+  "Víctor",
+];
+// The demo's 40 surnames and 10 more: 50 first surnames.
+const SURNAMES = [
+  ...DEMO_SURNAMES,
+  ...["Muñoz", "Rojas", "Contreras", "Salazar", "Luna", "Ortega", "Santiago", "Guerrero", "Estrada", "Bautista"],
+];
+// Second surnames from another list, so that no two seeded people are the same name with surnames swapped.
+const SECOND_SURNAMES = [
+  "Soto",
+  "Núñez",
+  "Ríos",
+  "Peña",
+  "Campos",
+  "Acosta",
+  "Cervantes",
+  "Fuentes",
+  "Sandoval",
+  "Carrillo",
+  "Ibarra",
+  "Cabrera",
+  "Valdez",
+  "Navarro",
+  "Lara",
+  "Espinoza",
+  "Delgado",
+  "Miranda",
+  "Ayala",
+  "Trejo",
+  "Rosales",
+  "Pacheco",
+  "Zamora",
+  "Maldonado",
+  "Villanueva",
+  "Rangel",
+  "Olvera",
+  "Beltrán",
+  "Galván",
+  "Salinas",
+  "Barrera",
+  "Escobar",
+  "Montes",
+  "Camacho",
+  "Velasco",
+  "Arellano",
+  "Quintero",
+  "Padilla",
+  "Robles",
+  "Osorio",
+  "Lozano",
+  "Mejía",
+  "Zúñiga",
+  "Solís",
+  "Tapia",
+  "Benítez",
+  "Cano",
+  "Gallegos",
+  "Ochoa",
+  "Serrano",
+];
+const sqlArray = (values: string[]) => `(ARRAY[${values.map((value) => `'${value}'`).join(", ")}])`;
+
 export async function seedNationalProgram(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -36,10 +152,25 @@ export async function seedNationalProgram(databaseUrl: string) {
               (enum_range(NULL::"OrganizationType"))[1 + o % 6], (enum_range(NULL::"MexicanState"))[1 + (o % ${N}) % 32], now()
        FROM generate_series(0, ${O - 1}) o`,
     `INSERT INTO network_memberships ("networkId", "organizationId") SELECT 'nat-n' || (o % ${N}), 'nat-o' || o FROM generate_series(0, ${O - 1}) o`,
-    `INSERT INTO people (id, "givenNames", "firstSurname", "nameKey", email, gender, "ageRange", "updatedAt")
-       SELECT 'nat-p' || i, 'Persona' || i, 'Nacional', 'nacional persona' || i, 'p' || i || '@national.test',
+    // Realistic, distinct names (50 given names × 50 × 50 surnames), so name similarity behaves as in real registries.
+    `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", "nameKey", email, phone, gender, "ageRange", "updatedAt")
+       SELECT 'nat-p' || i, g, f, s, '', 'p' || i || '@national.test', '+52 ' || (6620000000 + i)::text,
               (enum_range(NULL::"Gender"))[1 + i % 5], (enum_range(NULL::"AgeRange"))[1 + i % 5], now()
-       FROM generate_series(0, ${P - 1}) i`,
+       FROM generate_series(0, ${P - 1}) i,
+            LATERAL (SELECT ${sqlArray(GIVEN_NAMES)}[1 + i % 50] AS g, ${sqlArray(SURNAMES)}[1 + (i / 50) % 50] AS f,
+                            ${sqlArray(SECOND_SURNAMES)}[1 + (i / 2500) % 50] AS s) AS name`,
+    // The same key the app writes (lib/registry/normalize.ts: unaccented, lower case, words sorted).
+    `UPDATE people SET "nameKey" = (SELECT string_agg(w, ' ' ORDER BY w COLLATE "C")
+       FROM regexp_split_to_table(lower(tejido_unaccent("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", ''))), '[^a-z0-9]+') w
+       WHERE w <> '') WHERE id LIKE 'nat-p%'`,
+    // 1,000 planted duplicates, as registries receive them (not enrolled, so the totals above do not move).
+    `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", "nameKey", email, phone, "updatedAt")
+       SELECT 'nat-dup' || i,
+              CASE WHEN i % 5 = 3 THEN regexp_replace(p."givenNames", '^María', 'Ma.') WHEN i % 5 = 4 THEN upper(tejido_unaccent(p."givenNames")) ELSE p."givenNames" END,
+              CASE i % 5 WHEN 0 THEN p."secondSurname" WHEN 2 THEN left(p."firstSurname", -1) || 'z' WHEN 4 THEN upper(tejido_unaccent(p."firstSurname")) ELSE p."firstSurname" END,
+              CASE i % 5 WHEN 0 THEN p."firstSurname" WHEN 1 THEN NULL WHEN 4 THEN upper(tejido_unaccent(p."secondSurname")) ELSE p."secondSurname" END,
+              p."nameKey", CASE WHEN i % 5 = 1 THEN 'p.' || (i * 97) || '@national.test' END, CASE WHEN i % 5 = 0 THEN p.phone END, now()
+       FROM generate_series(0, 999) i JOIN people p ON p.id = 'nat-p' || (i * 97)`,
     // Person i belongs to network i % N through one of that network's organizations.
     `INSERT INTO enrollments (id, "personId", "generationId", "networkId", "organizationId", status, "updatedAt")
        SELECT 'nat-e' || i, 'nat-p' || i, '${NATIONAL.generationId}', 'nat-n' || (i % ${N}),
@@ -50,6 +181,10 @@ export async function seedNationalProgram(databaseUrl: string) {
        SELECT 'nat-e2-' || i, 'nat-p' || i, '${NATIONAL.generationId}', 'nat-n' || ((i + 1) % ${N}),
               'nat-o' || (((i + 1) % ${N}) + ${N} * ((i / ${N}) % ${orgsPerNetwork})), 'ACTIVE', now()
        FROM generate_series(0, ${P - 1}) i WHERE (i / ${N}) % 50 = 0`,
+    // The misspelt ones come with the organization of the person they repeat.
+    `INSERT INTO affiliations (id, "personId", "organizationId")
+       SELECT 'nat-dup-aff' || i, 'nat-dup' || i, e."organizationId" FROM generate_series(0, 999) i JOIN enrollments e ON e.id = 'nat-e' || (i * 97)
+       WHERE i % 5 = 2`,
     `INSERT INTO workshops (id, "generationId", title, topic, "order", "updatedAt")
        SELECT 'nat-w' || w, '${NATIONAL.generationId}', 'Taller ' || (w + 1), 'OTHER', w + 1, now() FROM generate_series(0, 24) w`,
     `INSERT INTO sessions (id, "workshopId", "startsAt", "endsAt", modality, status, "allNetworks", "updatedAt")

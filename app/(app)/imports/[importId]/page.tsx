@@ -11,6 +11,7 @@ import { orNotFound } from "@/lib/http/page-errors";
 import { IMPORT_FIELDS } from "@/lib/imports/guess-mapping";
 import { previewParticipantImport, type RowPreview } from "@/lib/imports/preview-participant-import";
 import { commitImportAction, saveMappingAction } from "../actions";
+import { CommitProgress } from "./_components/commit-progress";
 
 // A 20,000-row file must not become a 20,000-row page: rows are listed up to these limits, the counts cover the rest,
 // and possible matches beyond the listed ones are decided all at once.
@@ -212,6 +213,7 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
             )}
             <p className="text-sm text-slate-700">{t("imports.commitHelp")}</p>
             <SubmitButton>{t("imports.commit", { rows: counts.rows - counts.invalid })}</SubmitButton>
+            <CommitProgress importId={draft.id} />
           </ActionForm>
         </Card>
       )}

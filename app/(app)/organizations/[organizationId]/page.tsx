@@ -1,3 +1,4 @@
+import { MergeHistory } from "@/components/registry/merge-history";
 import { ActiveToggle, DeactivatedNotice } from "@/components/registry/record-status";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -98,6 +99,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
           </Card>
         )}
       </div>
+      <MergeHistory actor={actor} kind="ORGANIZATION" id={organization.id} />
       {canEdit && (
         <ActiveToggle
           action={setOrganizationActiveAction}

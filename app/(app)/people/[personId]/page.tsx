@@ -1,3 +1,4 @@
+import { MergeHistory } from "@/components/registry/merge-history";
 import { ActiveToggle, DeactivatedNotice } from "@/components/registry/record-status";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -169,6 +170,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           )}
         </Card>
       </div>
+      <MergeHistory actor={actor} kind="PERSON" id={person.id} />
       {canEdit && <ActiveToggle action={setPersonActiveAction} idName="personId" id={person.id} deactivatedAt={person.deactivatedAt} />}
     </>
   );

@@ -47,26 +47,36 @@ export async function scorePersonPairs(options: { ids?: [string, string] } = {})
       UNION
       SELECT "personId", "organizationId" FROM enrollments
     ),
-    -- Pairs sharing an organization come from that block, so "shared_org" is known without a second look.
+    -- Colleagues are compared by name right here: only those at least 70 % alike go on, so an
+    -- organization of 500 people does not carry 125,000 pairs through the rest of the statement.
+    similar_colleagues AS (
+      SELECT DISTINCT x."personId" AS a, y."personId" AS b
+      FROM person_orgs x
+      JOIN person_orgs y ON x."organizationId" = y."organizationId" AND x."personId" < y."personId"
+      JOIN active pa ON pa.id = x."personId"
+      JOIN active pb ON pb.id = y."personId"
+      WHERE similarity(pa."matchKey", pb."matchKey") >= 0.7
+    ),
     candidates AS (
-      SELECT a, b, bool_or(via_org) AS shared_org FROM (
-        SELECT a.id AS a, b.id AS b, false AS via_org
-          FROM active a JOIN active b ON a."matchKey" = b."matchKey" AND a.id < b.id WHERE a."matchKey" <> ''
-        UNION ALL
-        SELECT least(a.id, b.id), greatest(a.id, b.id), false
-          FROM active a JOIN active b ON a."secondSurname" IS NULL AND a."matchKey" = b."shortMatchKey"
-        UNION ALL
-        SELECT a.id, b.id, false FROM active a JOIN active b ON a."phoneKey" = b."phoneKey" AND a.id < b.id
-        UNION ALL
-        SELECT a.id, b.id, false FROM active a JOIN active b ON a."emailKey" = b."emailKey" AND a.id < b.id
-        UNION ALL
-        SELECT x."personId", y."personId", true FROM person_orgs x JOIN person_orgs y
-          ON x."organizationId" = y."organizationId" AND x."personId" < y."personId"
-      ) AS blocks
-      GROUP BY a, b
+      SELECT a.id AS a, b.id AS b FROM active a JOIN active b ON a."matchKey" = b."matchKey" AND a.id < b.id WHERE a."matchKey" <> ''
+      UNION
+      SELECT least(a.id, b.id), greatest(a.id, b.id)
+        FROM active a JOIN active b ON a."secondSurname" IS NULL AND a."matchKey" = b."shortMatchKey"
+      UNION
+      SELECT a.id, b.id FROM active a JOIN active b ON a."phoneKey" = b."phoneKey" AND a.id < b.id
+      UNION
+      SELECT a.id, b.id FROM active a JOIN active b ON a."emailKey" = b."emailKey" AND a.id < b.id
+      UNION
+      SELECT a, b FROM similar_colleagues
     ),
     features AS (
-      SELECT c.a, c.b, c.shared_org,
+      SELECT c.a, c.b,
+             EXISTS (
+               SELECT 1 FROM (SELECT "organizationId" FROM affiliations WHERE "personId" = c.a
+                              UNION ALL SELECT "organizationId" FROM enrollments WHERE "personId" = c.a) AS x
+               JOIN (SELECT "organizationId" FROM affiliations WHERE "personId" = c.b
+                     UNION ALL SELECT "organizationId" FROM enrollments WHERE "personId" = c.b) AS y USING ("organizationId")
+             ) AS shared_org,
              pa."matchKey" = pb."matchKey" AS same_name,
              coalesce((pa."secondSurname" IS NULL AND pa."matchKey" = pb."shortMatchKey")
                    OR (pb."secondSurname" IS NULL AND pb."matchKey" = pa."shortMatchKey"), false) AS missing_second,

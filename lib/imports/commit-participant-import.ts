@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ColumnMapping } from "./guess-mapping";
 import { reportImportProgress, writeInSlices, type CommitStep } from "./import-progress";
+import { insertColumns, type InsertColumn } from "./insert-columns";
 import { previewParticipantImport, type RowPreview } from "./preview-participant-import";
 
 /** The coordinator's choice for a row; rows without one follow their match (new → create, existing → use it). */
@@ -36,6 +37,36 @@ function decide(row: RowPreview, decision: RowDecision | undefined): RowDecision
   if (row.personMatch.status === "same-as-row") return "follow";
   return "undecided";
 }
+
+type NewPerson = RowPreview["person"] & { id: string; nameKey: string };
+const PERSON_COLUMNS: InsertColumn<NewPerson>[] = [
+  { name: "id", type: "text", value: (p) => p.id },
+  { name: "givenNames", type: "text", value: (p) => p.givenNames },
+  { name: "firstSurname", type: "text", value: (p) => p.firstSurname },
+  { name: "secondSurname", type: "text", value: (p) => p.secondSurname ?? null },
+  { name: "email", type: "text", value: (p) => p.email ?? null },
+  { name: "phone", type: "text", value: (p) => p.phone ?? null },
+  { name: "gender", type: '"Gender"', value: (p) => p.gender ?? null },
+  { name: "ageRange", type: '"AgeRange"', value: (p) => p.ageRange ?? null },
+  { name: "nameKey", type: "text", value: (p) => p.nameKey },
+];
+const MEMBERSHIP_COLUMNS: InsertColumn<{ networkId: string; organizationId: string }>[] = [
+  { name: "networkId", type: "text", value: (m) => m.networkId },
+  { name: "organizationId", type: "text", value: (m) => m.organizationId },
+];
+type Link = { id: string; personId: string; organizationId: string; networkId: string };
+const AFFILIATION_COLUMNS: InsertColumn<Link>[] = [
+  { name: "id", type: "text", value: (l) => l.id },
+  { name: "personId", type: "text", value: (l) => l.personId },
+  { name: "organizationId", type: "text", value: (l) => l.organizationId },
+];
+const ENROLLMENT_COLUMNS: InsertColumn<Link & { generationId: string; registeredById: string }>[] = [
+  ...AFFILIATION_COLUMNS,
+  { name: "networkId", type: "text", value: (e) => e.networkId },
+  { name: "generationId", type: "text", value: (e) => e.generationId },
+  { name: "registeredById", type: "text", value: (e) => e.registeredById },
+  { name: "source", type: '"EnrollmentSource"', value: () => "IMPORT" },
+];
 
 /**
  * Step three: writes every decided row in one transaction (all or nothing):
@@ -77,7 +108,7 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
     state: NonNullable<RowPreview["organization"]["state"]>;
   }> = [];
   const personIdOfRow = new Map<number, string>();
-  const newPeople: Array<RowPreview["person"] & { id: string; nameKey: string }> = [];
+  const newPeople: NewPerson[] = [];
   let skipped = 0;
   for (const { row, decision } of resolved) {
     if (decision !== "follow" && decision.action === "skip") {
@@ -127,38 +158,20 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
       await slices("organizations", newOrganizations, (data) =>
         tx.organization.createMany({ data: data.map((o) => ({ ...o, type: "CIVIL_SOCIETY" as const })) }),
       );
-      await tx.networkMembership.createMany({
-        data: written.map((row) => ({ networkId: row.network!.id, organizationId: organizationIdOfRow.get(row.index)! })),
-        skipDuplicates: true,
-      });
-      const people = newPeople.map(({ id, givenNames, firstSurname, secondSurname, email, phone, gender, ageRange, nameKey }) => ({
-        id,
-        givenNames,
-        firstSurname,
-        secondSurname: secondSurname ?? null,
-        email: email ?? null,
-        phone: phone ?? null,
-        gender: gender ?? null,
-        ageRange: ageRange ?? null,
-        nameKey,
+      const memberships = written.map((row) => ({ networkId: row.network!.id, organizationId: organizationIdOfRow.get(row.index)! }));
+      await insertColumns(tx, "network_memberships", MEMBERSHIP_COLUMNS, memberships, { skipDuplicates: true });
+      await slices("people", newPeople, (data) => insertColumns(tx, "people", PERSON_COLUMNS, data, { touchUpdatedAt: true }));
+      const links = written.map((row) => ({
+        id: randomUUID(),
+        personId: personIdOfRow.get(row.index)!,
+        organizationId: organizationIdOfRow.get(row.index)!,
+        networkId: row.network!.id,
       }));
-      await slices("people", people, (data) => tx.person.createMany({ data }));
-      await slices(
-        "affiliations",
-        written.map((row) => ({ personId: personIdOfRow.get(row.index)!, organizationId: organizationIdOfRow.get(row.index)! })),
-        (data) => tx.affiliation.createMany({ data, skipDuplicates: true }),
-      );
+      await slices("affiliations", links, (data) => insertColumns(tx, "affiliations", AFFILIATION_COLUMNS, data, { skipDuplicates: true }));
       const enrollments = await slices(
         "enrollments",
-        written.map((row) => ({
-          personId: personIdOfRow.get(row.index)!,
-          generationId: preview.generation.id,
-          networkId: row.network!.id,
-          organizationId: organizationIdOfRow.get(row.index)!,
-          registeredById: options.actor.userId,
-          source: "IMPORT" as const,
-        })),
-        (data) => tx.enrollment.createMany({ data, skipDuplicates: true }),
+        links.map((link) => ({ ...link, id: randomUUID(), generationId: preview.generation.id, registeredById: options.actor.userId })),
+        (data) => insertColumns(tx, "enrollments", ENROLLMENT_COLUMNS, data, { touchUpdatedAt: true, skipDuplicates: true }),
       );
       const counts = { created: newPeople.length, linked: written.length - newPeople.length, skipped, enrolled: enrollments.count };
       await tx.participantImport.update({

@@ -53,6 +53,19 @@ test.describe("accessibility @phone", () => {
     }
   });
 
+  test("the merge pages of the demo's duplicates have no serious or critical axe violations", async ({ page }) => {
+    await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+    for (const kind of ["", "?kind=organizations"]) {
+      await page.goto(`/duplicates${kind}`);
+      await page
+        .getByRole("link", { name: /^Comparar y fusionar/ })
+        .first()
+        .click();
+      await expect(page.getByRole("button", { name: "Fusionar registros" })).toBeVisible();
+      expect(await seriousViolations(page), page.url()).toEqual([]);
+    }
+  });
+
   test("the public check-in page has no serious or critical axe violations", async ({ page }) => {
     await page.goto("/check-in/ABCDEFGH");
     expect(await seriousViolations(page)).toEqual([]);

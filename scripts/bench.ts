@@ -19,6 +19,7 @@ import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { benchDuplicatesScale } from "./bench/duplicates-scale";
 import { benchImportScale } from "./bench/import-scale";
 import { benchNationalScale } from "./bench/national-scale";
+import { GIVEN_NAMES, SURNAMES } from "./bench/national-seed";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tejido-bench-"));
 const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), quiet: true });
@@ -39,7 +40,8 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function rosterOf(size: number, label: string) {
+/** People with realistic, distinct names (`offset` keeps two rosters apart), so the duplicates benchmark sees no look-alikes. */
+async function rosterOf(size: number, label: string, offset: number) {
   const program = await db.program.create({ data: { name: `Bench ${label}` } });
   const network = await db.network.create({ data: { name: `Red ${label}` } });
   const generation = await db.generation.create({
@@ -49,14 +51,12 @@ async function rosterOf(size: number, label: string) {
     data: { name: `Org ${label}`, normalizedName: organizationNameKey(`Org ${label}`), type: "CIVIL_SOCIETY", state: "SON" },
   });
   const people = Array.from({ length: size }, (_, index) => {
-    const givenNames = `Persona${label}${index}`;
-    return {
-      id: `bench-${label}-${index}`,
-      givenNames,
-      firstSurname: "Prueba",
-      nameKey: personNameKey({ givenNames, firstSurname: "Prueba" }),
-      email: `p${index}.${label}@bench.test`,
+    const name = {
+      givenNames: GIVEN_NAMES[(offset + index) % GIVEN_NAMES.length]!,
+      firstSurname: SURNAMES[Math.floor((offset + index) / GIVEN_NAMES.length) % SURNAMES.length]!,
+      secondSurname: "Prueba",
     };
+    return { id: `bench-${label}-${index}`, ...name, nameKey: personNameKey(name), email: `p${index}.${label}@bench.test` };
   });
   await db.person.createMany({ data: people });
   await db.enrollment.createMany({
@@ -83,7 +83,7 @@ async function rosterOf(size: number, label: string) {
 const results: string[] = [];
 try {
   // 60-person roster, one mark at a time.
-  const small = await rosterOf(60, "roster60");
+  const small = await rosterOf(60, "roster60", 0);
   const session = await small.newSession();
   const timings: number[] = [];
   const started = performance.now();
@@ -102,12 +102,13 @@ try {
   results.push(`60-person roster, "mark all present": ${ms(performance.now() - t1)}`);
 
   // 500-row meeting report into a 450-person roster.
-  const large = await rosterOf(450, "report500");
+  const large = await rosterOf(450, "report500", 60);
   const reportSession = await large.newSession();
   const lines = ["Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest"];
   large.people.forEach((person, index) => {
-    lines.push(`${person.givenNames} Prueba,${person.email},04/15/2020 10:00:00 AM,04/15/2020 11:00:00 AM,60,No`);
-    if (index < 50) lines.push(`${person.givenNames} Prueba,${person.email},04/15/2020 10:58:00 AM,04/15/2020 12:00:00 PM,62,No`);
+    const name = `${person.givenNames} ${person.firstSurname}`;
+    lines.push(`${name},${person.email},04/15/2020 10:00:00 AM,04/15/2020 11:00:00 AM,60,No`);
+    if (index < 50) lines.push(`${name},${person.email},04/15/2020 10:58:00 AM,04/15/2020 12:00:00 PM,62,No`);
   });
   const content = `${lines.join("\n")}\n`;
   const t2 = performance.now();

@@ -22,7 +22,7 @@ export const NATIONAL = {
  *   (the email with a dot), a misspelt surname (same organization), "Ma." for María, capitals without accents.
  *   They are what the duplicates page must find among 101,000 people.
  */
-const GIVEN_NAMES = [
+export const GIVEN_NAMES = [
   "María Elena",
   "José Luis",
   "Ana",
@@ -75,7 +75,7 @@ const GIVEN_NAMES = [
   "Víctor",
 ];
 // The demo's 40 surnames and 10 more: 50 first surnames.
-const SURNAMES = [
+export const SURNAMES = [
   ...DEMO_SURNAMES,
   ...["Muñoz", "Rojas", "Contreras", "Salazar", "Luna", "Ortega", "Santiago", "Guerrero", "Estrada", "Bautista"],
 ];

@@ -76,4 +76,11 @@ test("a liaison imports only through their own network", async ({ page, database
     [generationId],
   );
   expect(rows).toEqual([{ name: "Red Comunitaria Sonora" }]);
+
+  // The commit's progress is readable by whoever may import there, and by nobody else.
+  const progressUrl = `/api/v1/imports/${page.url().split("/imports/")[1]}/progress`;
+  expect((await apiGet(page.context().request, progressUrl)).status()).toBe(200);
+  await page.context().clearCookies();
+  await signInAndWait(page, "fondos@example.org", DEMO_PASSWORD);
+  expect((await apiGet(page.context().request, progressUrl)).status()).toBe(404);
 });

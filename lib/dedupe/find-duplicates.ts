@@ -76,6 +76,27 @@ async function inScope<Pair extends Scored>(actor: Actor, kind: "person" | "orga
   return pairs.filter((pair) => visible.has(pair.firstId) && visible.has(pair.secondId));
 }
 
+/** Scores every pair, keeps those the actor may merge, ranks them and loads the two records of each pair on the page. */
+async function pageOf<Pair extends Scored, Card extends { id: string }>(
+  actor: Actor,
+  kind: "person" | "organization",
+  scored: Pair[],
+  page: number,
+  load: (ids: string[]) => Promise<Card[]>,
+): Promise<DuplicatePage<Omit<Pair, "firstId" | "secondId"> & { first: Card; second: Card }>> {
+  const pairs = rank(await inScope(actor, kind, scored));
+  const { slice, ...counts } = paginate(pairs, page);
+  const cards = new Map((await load(slice.flatMap((pair) => [pair.firstId, pair.secondId]))).map((card) => [card.id, card]));
+  return {
+    ...counts,
+    pairs: slice.flatMap(({ firstId, secondId, ...pair }) => {
+      const first = cards.get(firstId);
+      const second = cards.get(secondId);
+      return first && second ? [{ ...pair, first, second }] : [];
+    }),
+  };
+}
+
 export type PersonCard = Awaited<ReturnType<typeof loadPeople>>[number];
 export type PersonDuplicate = Omit<ScoredPersonPair, "firstId" | "secondId"> & { first: PersonCard; second: PersonCard };
 
@@ -86,17 +107,7 @@ function loadPeople(ids: string[]) {
 /** Likely duplicate people in the actor's scope, ranked, one page at a time. */
 export async function findDuplicatePeople(options: { actor: Actor; page?: number }): Promise<DuplicatePage<PersonDuplicate>> {
   assertCan(options.actor, "merge:registry");
-  const pairs = rank(await inScope(options.actor, "person", await scorePersonPairs()));
-  const { slice, ...page } = paginate(pairs, options.page ?? 1);
-  const cards = new Map((await loadPeople(slice.flatMap((pair) => [pair.firstId, pair.secondId]))).map((card) => [card.id, card]));
-  return {
-    ...page,
-    pairs: slice.flatMap(({ firstId, secondId, ...pair }) => {
-      const first = cards.get(firstId);
-      const second = cards.get(secondId);
-      return first && second ? [{ ...pair, first, second }] : [];
-    }),
-  };
+  return pageOf(options.actor, "person", await scorePersonPairs(), options.page ?? 1, loadPeople);
 }
 
 export type OrganizationCard = Awaited<ReturnType<typeof loadOrganizations>>[number];
@@ -112,15 +123,5 @@ function loadOrganizations(ids: string[]) {
 /** Likely duplicate organizations in the actor's scope, ranked, one page at a time. */
 export async function findDuplicateOrganizations(options: { actor: Actor; page?: number }): Promise<DuplicatePage<OrganizationDuplicate>> {
   assertCan(options.actor, "merge:registry");
-  const pairs = rank(await inScope(options.actor, "organization", await scoreOrganizationPairs()));
-  const { slice, ...page } = paginate(pairs, options.page ?? 1);
-  const cards = new Map((await loadOrganizations(slice.flatMap((pair) => [pair.firstId, pair.secondId]))).map((card) => [card.id, card]));
-  return {
-    ...page,
-    pairs: slice.flatMap(({ firstId, secondId, ...pair }) => {
-      const first = cards.get(firstId);
-      const second = cards.get(secondId);
-      return first && second ? [{ ...pair, first, second }] : [];
-    }),
-  };
+  return pageOf(options.actor, "organization", await scoreOrganizationPairs(), options.page ?? 1, loadOrganizations);
 }

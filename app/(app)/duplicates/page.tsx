@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -9,8 +10,7 @@ import { findDuplicateOrganizations, findDuplicatePeople } from "@/lib/dedupe/fi
 import { findRecentMerges } from "@/lib/dedupe/find-merges";
 import { orNotFound } from "@/lib/http/page-errors";
 import { fullName } from "@/lib/people/person-select";
-import { ConfidenceBadge, Reasons } from "./_components/confidence-badge";
-import { DismissForm } from "./_components/dismiss-form";
+import { PairCard } from "./_components/pair-card";
 
 export async function generateMetadata() {
   const t = await getTranslations("dedupe");
@@ -56,14 +56,13 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: S
         {result.kind === "people"
           ? result.pairs.map((pair) => (
               <li key={`${pair.first.id}-${pair.second.id}`}>
-                <Card>
-                  <div className="mb-3 flex flex-wrap items-center gap-2">
-                    <ConfidenceBadge confidence={pair.confidence} />
-                    <Reasons reasons={pair.reasons} similarity={pair.similarity} />
-                  </div>
-                  <div className="grid gap-4 sm:grid-cols-2">
-                    {[pair.first, pair.second].map((person) => (
-                      <div key={person.id}>
+                <PairCard
+                  kind="PERSON"
+                  pair={pair}
+                  reviewName={fullName(pair.first)}
+                  sides={
+                    [pair.first, pair.second].map((person) => (
+                      <>
                         <p className="font-semibold">
                           <TextLink href={`/people/${person.id}`}>{fullName(person)}</TextLink>
                         </p>
@@ -72,28 +71,21 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: S
                         <p className="text-sm text-slate-600">
                           {t("dedupe.personHolds", { enrollments: person._count.enrollments, attendance: person._count.attendance })}
                         </p>
-                      </div>
-                    ))}
-                  </div>
-                  <div className="mt-4 flex flex-wrap gap-2">
-                    <Link href={`/duplicates/people/${pair.first.id}/${pair.second.id}`} className={buttonClasses("primary")}>
-                      {t("dedupe.review", { name: fullName(pair.first) })}
-                    </Link>
-                    <DismissForm kind="PERSON" firstId={pair.first.id} secondId={pair.second.id} />
-                  </div>
-                </Card>
+                      </>
+                    )) as [ReactNode, ReactNode]
+                  }
+                />
               </li>
             ))
           : result.pairs.map((pair) => (
               <li key={`${pair.first.id}-${pair.second.id}`}>
-                <Card>
-                  <div className="mb-3 flex flex-wrap items-center gap-2">
-                    <ConfidenceBadge confidence={pair.confidence} />
-                    <Reasons reasons={pair.reasons} similarity={pair.similarity} />
-                  </div>
-                  <div className="grid gap-4 sm:grid-cols-2">
-                    {[pair.first, pair.second].map((organization) => (
-                      <div key={organization.id}>
+                <PairCard
+                  kind="ORGANIZATION"
+                  pair={pair}
+                  reviewName={pair.first.name}
+                  sides={
+                    [pair.first, pair.second].map((organization) => (
+                      <>
                         <p className="font-semibold">
                           <TextLink href={`/organizations/${organization.id}`}>{organization.name}</TextLink>
                         </p>
@@ -109,16 +101,10 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: S
                             enrollments: organization._count.enrollments,
                           })}
                         </p>
-                      </div>
-                    ))}
-                  </div>
-                  <div className="mt-4 flex flex-wrap gap-2">
-                    <Link href={`/duplicates/organizations/${pair.first.id}/${pair.second.id}`} className={buttonClasses("primary")}>
-                      {t("dedupe.review", { name: pair.first.name })}
-                    </Link>
-                    <DismissForm kind="ORGANIZATION" firstId={pair.first.id} secondId={pair.second.id} />
-                  </div>
-                </Card>
+                      </>
+                    )) as [ReactNode, ReactNode]
+                  }
+                />
               </li>
             ))}
       </ol>

@@ -1,12 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, PageHeader } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
 import { getOrganizationMergePair } from "@/lib/dedupe/get-merge-pair";
 import { orNotFound } from "@/lib/http/page-errors";
 import { mergeOrganizationsAction } from "../../../actions";
-import { ConfidenceBadge, Reasons } from "../../../_components/confidence-badge";
 import { MergeForm, type MergeField } from "../../../_components/merge-form";
+import { MergePageFrame } from "../../../_components/merge-page-frame";
 
 export async function generateMetadata() {
   const t = await getTranslations("dedupe");
@@ -41,36 +40,29 @@ export default async function MergeOrganizationsPage({ params }: { params: Promi
     t("dedupe.recordLabel", { name: organization.name, date: format.dateTime(organization.createdAt, { dateStyle: "medium" }) });
 
   return (
-    <>
-      <PageHeader title={t("dedupe.mergeOrganizationsTitle")} />
-      <p className="mb-4">
-        <TextLink href="/duplicates?kind=organizations">{t("dedupe.back")}</TextLink>
-      </p>
-      {score && (
-        <div className="mb-4 flex flex-wrap items-center gap-2">
-          <ConfidenceBadge confidence={score.confidence} />
-          <Reasons reasons={score.reasons} similarity={score.similarity} />
-        </div>
-      )}
-      <div className="mb-6 grid gap-4 md:grid-cols-2">
-        {[first, second].map((organization) => (
-          <Card key={organization.id} title={<TextLink href={`/organizations/${organization.id}`}>{organization.name}</TextLink>}>
-            <ul className="space-y-1 text-sm text-slate-800">
-              <li>{t("dedupe.createdOn", { date: format.dateTime(organization.createdAt, { dateStyle: "medium" }) })}</li>
-              <li>{t("dedupe.networksLine", { names: organization.memberships.map((m) => m.network.name).join(", ") || "—" })}</li>
-              <li>
-                {t("dedupe.organizationHolds", {
-                  networks: organization.memberships.length,
-                  people: organization._count.affiliations,
-                  enrollments: organization._count.enrollments,
-                })}
-              </li>
-            </ul>
-          </Card>
-        ))}
-      </div>
-      <Card title={t("dedupe.mergeHeading")}>
-        <p className="mb-4 max-w-3xl text-slate-700">{t("dedupe.mergeOrganizationsHelp")}</p>
+    <MergePageFrame
+      title={t("dedupe.mergeOrganizationsTitle")}
+      backHref="/duplicates?kind=organizations"
+      score={score}
+      help={t("dedupe.mergeOrganizationsHelp")}
+      records={[first, second].map((organization) => ({
+        id: organization.id,
+        title: <TextLink href={`/organizations/${organization.id}`}>{organization.name}</TextLink>,
+        details: (
+          <>
+            <li>{t("dedupe.createdOn", { date: format.dateTime(organization.createdAt, { dateStyle: "medium" }) })}</li>
+            <li>{t("dedupe.networksLine", { names: organization.memberships.map((m) => m.network.name).join(", ") || "—" })}</li>
+            <li>
+              {t("dedupe.organizationHolds", {
+                networks: organization.memberships.length,
+                people: organization._count.affiliations,
+                enrollments: organization._count.enrollments,
+              })}
+            </li>
+          </>
+        ),
+      }))}
+      form={
         <MergeForm
           action={mergeOrganizationsAction}
           firstId={first.id}
@@ -79,7 +71,7 @@ export default async function MergeOrganizationsPage({ params }: { params: Promi
           keep={keep}
           fields={fields}
         />
-      </Card>
-    </>
+      }
+    />
   );
 }

@@ -1,13 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, PageHeader } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
 import { getPersonMergePair } from "@/lib/dedupe/get-merge-pair";
 import { orNotFound } from "@/lib/http/page-errors";
 import { fullName } from "@/lib/people/person-select";
 import { mergePeopleAction } from "../../../actions";
-import { ConfidenceBadge, Reasons } from "../../../_components/confidence-badge";
 import { MergeForm, type MergeField } from "../../../_components/merge-form";
+import { MergePageFrame } from "../../../_components/merge-page-frame";
 
 export async function generateMetadata() {
   const t = await getTranslations("dedupe");
@@ -51,35 +50,28 @@ export default async function MergePeoplePage({ params }: { params: Promise<{ fi
     t("dedupe.recordLabel", { name: fullName(person), date: format.dateTime(person.createdAt, { dateStyle: "medium" }) });
 
   return (
-    <>
-      <PageHeader title={t("dedupe.mergePeopleTitle")} />
-      <p className="mb-4">
-        <TextLink href="/duplicates">{t("dedupe.back")}</TextLink>
-      </p>
-      {score && (
-        <div className="mb-4 flex flex-wrap items-center gap-2">
-          <ConfidenceBadge confidence={score.confidence} />
-          <Reasons reasons={score.reasons} similarity={score.similarity} />
-        </div>
-      )}
-      <div className="mb-6 grid gap-4 md:grid-cols-2">
-        {[first, second].map((person) => (
-          <Card key={person.id} title={<TextLink href={`/people/${person.id}`}>{fullName(person)}</TextLink>}>
-            <ul className="space-y-1 text-sm text-slate-800">
-              <li>{t("dedupe.createdOn", { date: format.dateTime(person.createdAt, { dateStyle: "medium" }) })}</li>
-              <li>{t("dedupe.organizationsLine", { names: person.affiliations.map((a) => a.organization.name).join(", ") || "—" })}</li>
-              {person.enrollments.map((enrollment) => (
-                <li key={`${enrollment.generation.name}-${enrollment.network.name}`}>
-                  {enrollment.generation.name} · {enrollment.network.name} · {t(`enrollmentStatuses.${enrollment.status}`)}
-                </li>
-              ))}
-              <li>{t("dedupe.attendanceMarks", { count: person._count.attendance })}</li>
-            </ul>
-          </Card>
-        ))}
-      </div>
-      <Card title={t("dedupe.mergeHeading")}>
-        <p className="mb-4 max-w-3xl text-slate-700">{t("dedupe.mergePeopleHelp")}</p>
+    <MergePageFrame
+      title={t("dedupe.mergePeopleTitle")}
+      backHref="/duplicates"
+      score={score}
+      help={t("dedupe.mergePeopleHelp")}
+      records={[first, second].map((person) => ({
+        id: person.id,
+        title: <TextLink href={`/people/${person.id}`}>{fullName(person)}</TextLink>,
+        details: (
+          <>
+            <li>{t("dedupe.createdOn", { date: format.dateTime(person.createdAt, { dateStyle: "medium" }) })}</li>
+            <li>{t("dedupe.organizationsLine", { names: person.affiliations.map((a) => a.organization.name).join(", ") || "—" })}</li>
+            {person.enrollments.map((enrollment) => (
+              <li key={`${enrollment.generation.name}-${enrollment.network.name}`}>
+                {enrollment.generation.name} · {enrollment.network.name} · {t(`enrollmentStatuses.${enrollment.status}`)}
+              </li>
+            ))}
+            <li>{t("dedupe.attendanceMarks", { count: person._count.attendance })}</li>
+          </>
+        ),
+      }))}
+      form={
         <MergeForm
           action={mergePeopleAction}
           firstId={first.id}
@@ -88,7 +80,7 @@ export default async function MergePeoplePage({ params }: { params: Promise<{ fi
           keep={keep}
           fields={fields}
         />
-      </Card>
-    </>
+      }
+    />
   );
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
+import { personFieldsSelect } from "@/lib/people/person-select";
 import { organizationScope, personScope } from "@/lib/registry/scope";
 import { orderedPair } from "./duplicate-types";
 import { scoreOrganizationPairs } from "./organization-duplicate-pairs";
@@ -15,16 +17,7 @@ export async function getPersonMergePair(options: { actor: Actor; ids: [string, 
   const people = await db.person.findMany({
     where: { AND: [{ id: { in: ids } }, personScope(options.actor, "merge:registry")] },
     select: {
-      id: true,
-      givenNames: true,
-      firstSurname: true,
-      secondSurname: true,
-      email: true,
-      phone: true,
-      gender: true,
-      genderSelfDescribed: true,
-      ageRange: true,
-      state: true,
+      ...personFieldsSelect,
       createdAt: true,
       affiliations: { select: { organization: { select: { name: true } } } },
       enrollments: { select: { generation: { select: { name: true } }, network: { select: { name: true } }, status: true } },
@@ -43,14 +36,7 @@ export async function getOrganizationMergePair(options: { actor: Actor; ids: [st
   const organizations = await db.organization.findMany({
     where: { AND: [{ id: { in: ids } }, organizationScope(options.actor, "merge:registry")] },
     select: {
-      id: true,
-      name: true,
-      shortName: true,
-      type: true,
-      state: true,
-      municipality: true,
-      website: true,
-      rfc: true,
+      ...organizationFieldsSelect,
       createdAt: true,
       memberships: { select: { network: { select: { name: true } } } },
       _count: { select: { affiliations: true, enrollments: true } },

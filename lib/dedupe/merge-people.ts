@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AttendanceStatus, EnrollmentStatus } from "@/lib/generated/prisma/enums";
+import { personFieldsSelect } from "@/lib/people/person-select";
 import { personScope } from "@/lib/registry/scope";
 import { personNameKey } from "@/lib/registry/normalize";
 import { chooseValues, jsonRow, type FieldChoice, type MergeSnapshot } from "./merge-snapshot";
@@ -82,17 +83,8 @@ function findInScope(tx: Tx, actor: Actor, id: string) {
   return tx.person.findFirst({
     where: { AND: [{ id }, personScope(actor, "merge:registry")] },
     select: {
-      id: true,
-      givenNames: true,
-      firstSurname: true,
-      secondSurname: true,
+      ...personFieldsSelect,
       nameKey: true,
-      email: true,
-      phone: true,
-      gender: true,
-      genderSelfDescribed: true,
-      ageRange: true,
-      state: true,
       deactivatedAt: true,
       createdAt: true,
       updatedAt: true,

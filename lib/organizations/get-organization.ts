@@ -1,8 +1,20 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enrollmentScope, organizationScope, personScope } from "@/lib/registry/scope";
+
+/** Every field an organization's page shows and a merge chooses between. */
+export const organizationFieldsSelect = {
+  id: true,
+  name: true,
+  shortName: true,
+  type: true,
+  state: true,
+  municipality: true,
+  website: true,
+  rfc: true,
+} satisfies Prisma.OrganizationSelect;
 
 /** An organization with its people, networks and generations, as far as the actor may see them. */
 export async function getOrganization(options: { actor: Actor; organizationId: string }) {
@@ -10,14 +22,7 @@ export async function getOrganization(options: { actor: Actor; organizationId: s
   const organization = await db.organization.findFirst({
     where: { AND: [{ id: options.organizationId }, organizationScope(options.actor)] },
     select: {
-      id: true,
-      name: true,
-      shortName: true,
-      type: true,
-      state: true,
-      municipality: true,
-      website: true,
-      rfc: true,
+      ...organizationFieldsSelect,
       deactivatedAt: true,
       memberships: { select: { network: { select: { id: true, name: true } } } },
       affiliations: {

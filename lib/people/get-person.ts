@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enrollmentScope, personScope } from "@/lib/registry/scope";
 import { sessionReadScope } from "@/lib/sessions/scope";
+import { personFieldsSelect } from "./person-select";
 
 /** A person in the actor's scope, with their organizations and generations; NOT_FOUND otherwise. */
 export async function getPerson(options: { actor: Actor; personId: string }) {
@@ -11,16 +12,7 @@ export async function getPerson(options: { actor: Actor; personId: string }) {
   const person = await db.person.findFirst({
     where: { AND: [{ id: options.personId }, personScope(options.actor)] },
     select: {
-      id: true,
-      givenNames: true,
-      firstSurname: true,
-      secondSurname: true,
-      email: true,
-      phone: true,
-      gender: true,
-      genderSelfDescribed: true,
-      ageRange: true,
-      state: true,
+      ...personFieldsSelect,
       deactivatedAt: true,
       createdAt: true,
       affiliations: {

@@ -10,6 +10,20 @@ export const personListSelect = {
   deactivatedAt: true,
 } satisfies Prisma.PersonSelect;
 
+/** Every field a person's page shows and a merge chooses between. */
+export const personFieldsSelect = {
+  id: true,
+  givenNames: true,
+  firstSurname: true,
+  secondSurname: true,
+  email: true,
+  phone: true,
+  gender: true,
+  genderSelfDescribed: true,
+  ageRange: true,
+  state: true,
+} satisfies Prisma.PersonSelect;
+
 export function fullName(person: { givenNames: string; firstSurname: string; secondSurname?: string | null }) {
   return [person.givenNames, person.firstSurname, person.secondSurname].filter(Boolean).join(" ");
 }

@@ -231,6 +231,32 @@ describe("merging two people", () => {
   });
 });
 
+describe("a merge whose kept record was merged again", () => {
+  it("waits for the later merge to be undone first, and stays hidden from whoever cannot see where the record went", async () => {
+    const [a, b, c] = await Promise.all(
+      ["Elena", "Elena", "Elena"].map((givenNames) => createPerson({ givenNames, firstSurname: "Quintana", secondSurname: "Solís" })),
+    );
+    await Promise.all([a, b, c].map((person) => enroll(person!.id, generation.id, n1.id, o1.id)));
+    const first = await mergePeople({ actor: coordinator, survivorId: a!.id, mergedId: b!.id, choices: {} });
+    const second = await mergePeople({ actor: coordinator, survivorId: c!.id, mergedId: a!.id, choices: {} });
+
+    expect(await getMerge({ actor: coordinator, mergeId: first.mergeId })).toMatchObject({ survivorName: null });
+    await expect(undoMerge({ actor: coordinator, mergeId: first.mergeId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { messageKey: "dedupe.undoRefused.survivorGone" },
+    });
+    const outsider = await signedInActor({
+      grants: [{ role: "COORDINATOR", programId: (await createGeneration({ networkIds: [] })).programId }],
+    });
+    await expect(getMerge({ actor: outsider, mergeId: first.mergeId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await undoMerge({ actor: coordinator, mergeId: second.mergeId });
+    await undoMerge({ actor: coordinator, mergeId: first.mergeId });
+    expect(await db.person.count({ where: { id: { in: [a!.id, b!.id, c!.id] } } })).toBe(3);
+    expect(await db.enrollment.count({ where: { personId: { in: [a!.id, b!.id, c!.id] } } })).toBe(3);
+  });
+});
+
 describe("duplicate organizations", () => {
   it("finds the same organization written with and without particles and legal suffix, merges it and undoes the merge", async () => {
     const [n2] = await Promise.all([createNetwork()]);

@@ -44,6 +44,21 @@ async function survivorVisible(actor: Actor, merge: { kind: string; survivorId: 
     : (await db.organization.count({ where: { AND: [{ id: merge.survivorId }, organizationScope(actor, "merge:registry")] } })) > 0;
 }
 
+/** Where a record merged away now lives: the survivor of the latest merge that took it in, followed to the end. */
+async function absorberOf(merge: { kind: string; survivorId: string }) {
+  let current = { kind: merge.kind, survivorId: merge.survivorId };
+  for (let depth = 0; depth < 20; depth++) {
+    const later = await db.recordMerge.findFirst({
+      where: { kind: current.kind as "PERSON" | "ORGANIZATION", mergedId: current.survivorId, undoneAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { kind: true, survivorId: true },
+    });
+    if (!later) break;
+    current = later;
+  }
+  return current;
+}
+
 export async function getMerge(options: { actor: Actor; mergeId: string }) {
   assertCan(options.actor, "merge:registry");
   const merge = await db.recordMerge.findUnique({ where: { id: options.mergeId }, select: mergeSelect });
@@ -55,8 +70,8 @@ export async function getMerge(options: { actor: Actor; mergeId: string }) {
           select: { givenNames: true, firstSurname: true, secondSurname: true },
         })
       : await db.organization.findUnique({ where: { id: merge.survivorId }, select: { name: true } });
-  // A survivor merged away since is still readable here, so the entry can say why undo waits.
-  if (survivorExists && !(await survivorVisible(options.actor, merge))) throw new AppError("NOT_FOUND");
+  // A survivor merged away since is judged by the record that took it in, so the entry can still say why undo waits.
+  if (!(await survivorVisible(options.actor, survivorExists ? merge : await absorberOf(merge)))) throw new AppError("NOT_FOUND");
   const survivorName = !survivorExists
     ? null
     : "name" in survivorExists

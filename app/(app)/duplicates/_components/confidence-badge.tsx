@@ -10,16 +10,17 @@ export async function ConfidenceBadge({ confidence }: { confidence: Confidence }
 }
 
 /** The reasons a pair was proposed, in words; a similar name says how similar. */
-export async function Reasons({ reasons, similarity }: { reasons: string[]; similarity: number }) {
+export async function Reasons({ kind, reasons, similarity }: { kind: "PERSON" | "ORGANIZATION"; reasons: string[]; similarity: number }) {
   const t = await getTranslations("dedupe");
+  const namespace = kind === "PERSON" ? "reasons" : "organizationReasons";
   return (
     <ul className="flex flex-wrap gap-1" aria-label={t("reasonsLabel")}>
       {reasons.map((reason) => (
         <li key={reason}>
           <Badge>
             {reason === "similarName"
-              ? t("reasons.similarName", { percent: Math.round(similarity * 100) })
-              : t(`reasons.${reason}` as never)}
+              ? t(`${namespace}.similarName`, { percent: Math.round(similarity * 100) })
+              : t(`${namespace}.${reason}` as never)}
           </Badge>
         </li>
       ))}

@@ -9,6 +9,7 @@ export type MergeRecord = { id: string; title: ReactNode; details: ReactNode };
 
 /** The frame both merge pages share: why the pair was proposed, the two records, then the merge form. */
 export async function MergePageFrame({
+  kind,
   title,
   backHref,
   score,
@@ -16,6 +17,7 @@ export async function MergePageFrame({
   help,
   form,
 }: {
+  kind: "PERSON" | "ORGANIZATION";
   title: string;
   backHref: string;
   score: { confidence: Confidence; reasons: string[]; similarity: number } | null;
@@ -33,7 +35,7 @@ export async function MergePageFrame({
       {score && (
         <div className="mb-4 flex flex-wrap items-center gap-2">
           <ConfidenceBadge confidence={score.confidence} />
-          <Reasons reasons={score.reasons} similarity={score.similarity} />
+          <Reasons kind={kind} reasons={score.reasons} similarity={score.similarity} />
         </div>
       )}
       <div className="mb-6 grid gap-4 md:grid-cols-2">

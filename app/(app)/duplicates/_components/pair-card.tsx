@@ -25,7 +25,7 @@ export async function PairCard({
     <Card>
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <ConfidenceBadge confidence={pair.confidence} />
-        <Reasons reasons={pair.reasons} similarity={pair.similarity} />
+        <Reasons kind={kind} reasons={pair.reasons} similarity={pair.similarity} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>{sides[0]}</div>

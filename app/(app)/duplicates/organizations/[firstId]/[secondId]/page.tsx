@@ -41,6 +41,7 @@ export default async function MergeOrganizationsPage({ params }: { params: Promi
 
   return (
     <MergePageFrame
+      kind="ORGANIZATION"
       title={t("dedupe.mergeOrganizationsTitle")}
       backHref="/duplicates?kind=organizations"
       score={score}

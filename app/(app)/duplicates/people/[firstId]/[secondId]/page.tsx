@@ -51,6 +51,7 @@ export default async function MergePeoplePage({ params }: { params: Promise<{ fi
 
   return (
     <MergePageFrame
+      kind="PERSON"
       title={t("dedupe.mergePeopleTitle")}
       backHref="/duplicates"
       score={score}

@@ -4,23 +4,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { generationScope } from "@/lib/registry/scope";
-import { generationFactsCtes, rateOf, withFactsMemory, type GenerationFacts } from "@/lib/totals/compute-generation-facts";
+import { generationFactsCtes, withFactsMemory } from "@/lib/totals/compute-generation-facts";
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
 import { suppressSmallCount } from "@/lib/totals/suppress";
+import { kpisOf } from "./kpis";
 
 type Generation = { id: string; number: number; name: string; completionPercent: number };
-
-const kpisOf = (facts: GenerationFacts) => ({
-  people: facts.people,
-  organizations: facts.organizations,
-  networks: facts.networks,
-  states: facts.states,
-  enrolled: facts.enrolled,
-  sessionsHeld: facts.sessionsHeld,
-  attendanceRate: rateOf(facts),
-  completionRate: facts.enrolled ? facts.completed / facts.enrolled : null,
-  virtualShare: facts.sessionsHeld ? facts.virtualSessions / facts.sessionsHeld : null,
-});
 
 /** Distinct people and organizations of one of the facts' row sets, by the same rule as the totals. */
 async function idsOf(generation: Generation, rows: "part" | "enr") {

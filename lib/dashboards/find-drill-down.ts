@@ -95,7 +95,7 @@ LIMIT ${DRILL_DOWN_PAGE_SIZE} OFFSET ${(drill.page - 1) * DRILL_DOWN_PAGE_SIZE}`
   return {
     generation,
     total: rows[0]?.total ?? 0,
-    people: rows.map(({ total: _total, ...row }) => row),
+    people: rows.map(({ total, ...row }) => row),
   };
 }
 
@@ -120,6 +120,6 @@ LIMIT ${DRILL_DOWN_PAGE_SIZE} OFFSET ${(drill.page - 1) * DRILL_DOWN_PAGE_SIZE}`
   return {
     generation,
     total: rows[0]?.total ?? 0,
-    organizations: rows.map(({ total: _total, ...row }) => row),
+    organizations: rows.map(({ total, ...row }) => row),
   };
 }

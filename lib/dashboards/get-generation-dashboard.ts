@@ -7,6 +7,7 @@ import { rateOf, type FactsFilters, type GenerationFacts } from "@/lib/totals/co
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
 import { suppressSmallCount } from "@/lib/totals/suppress";
 import { attendanceOverTime } from "./attendance-over-time";
+import { kpisOf } from "./kpis";
 
 export type DashboardFilters = FactsFilters;
 
@@ -58,18 +59,7 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
     /** The program's generations the actor may read, for the generation filter. */
     programGenerations,
     suppressed,
-    kpis: {
-      people: facts.people,
-      organizations: facts.organizations,
-      networks: facts.networks,
-      states: facts.states,
-      enrolled: facts.enrolled,
-      sessionsHeld: facts.sessionsHeld,
-      attendanceRate: rateOf(facts),
-      completed: facts.completed,
-      completionRate: facts.enrolled ? facts.completed / facts.enrolled : null,
-      virtualShare: facts.sessionsHeld ? facts.virtualSessions / facts.sessionsHeld : null,
-    },
+    kpis: kpisOf(facts),
     byNetwork: facts.byNetwork.map((row) => ({
       networkId: row.networkId,
       name: row.name,

@@ -1,31 +1,22 @@
 import "server-only";
 import { assertCan, scopeOf, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
+import { personFieldsSelect } from "@/lib/people/person-select";
 import { organizationScope, personScope } from "@/lib/registry/scope";
 import { CONFIDENCES, DUPLICATES_PAGE_SIZE, type Confidence, type DuplicatePage } from "./duplicate-types";
 import { scoreOrganizationPairs, type ScoredOrganizationPair } from "./organization-duplicate-pairs";
 import { scorePersonPairs, type ScoredPersonPair } from "./person-duplicate-pairs";
 
 const personCardSelect = {
-  id: true,
-  givenNames: true,
-  firstSurname: true,
-  secondSurname: true,
-  email: true,
-  phone: true,
-  state: true,
+  ...personFieldsSelect,
   createdAt: true,
   affiliations: { select: { organization: { select: { name: true } } }, take: 3 },
   _count: { select: { enrollments: true, attendance: true } },
 } as const;
 
 const organizationCardSelect = {
-  id: true,
-  name: true,
-  state: true,
-  municipality: true,
-  rfc: true,
-  website: true,
+  ...organizationFieldsSelect,
   createdAt: true,
   _count: { select: { memberships: true, affiliations: true, enrollments: true } },
 } as const;

@@ -1,7 +1,8 @@
 import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { fullName } from "@/lib/people/person-select";
+import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
+import { fullName, personFieldsSelect } from "@/lib/people/person-select";
 import { enrollmentScope, organizationScope, personScope } from "@/lib/registry/scope";
 import { sessionReadScope } from "@/lib/sessions/scope";
 
@@ -56,15 +57,7 @@ export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): 
       db.person.findMany({
         where,
         select: {
-          id: true,
-          givenNames: true,
-          firstSurname: true,
-          secondSurname: true,
-          email: true,
-          phone: true,
-          gender: true,
-          ageRange: true,
-          state: true,
+          ...personFieldsSelect,
           affiliations: { select: { organization: { select: { name: true } } } },
         },
         ...page(cursor),
@@ -100,14 +93,7 @@ export function organizationsDataset(actor: Actor, filters: ExportFilters, t: La
       db.organization.findMany({
         where,
         select: {
-          id: true,
-          name: true,
-          shortName: true,
-          type: true,
-          state: true,
-          municipality: true,
-          website: true,
-          rfc: true,
+          ...organizationFieldsSelect,
           memberships: { select: { network: { select: { name: true } } } },
         },
         ...page(cursor),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A column of a bulk insert: its name and the SQL type its array is cast to. */
 export type InsertColumn<Row> = { name: string; type: string; value: (row: Row) => string | null };
@@ -11,19 +11,19 @@ export type InsertColumn<Row> = { name: string; type: string; value: (row: Row) 
  * `updatedAt` is set here because Prisma, not the database, fills it otherwise.
  */
 export async function insertColumns<Row>(
-  tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">,
+  tx: Pick<Prisma.TransactionClient, "$executeRaw">,
   table: string,
   columns: InsertColumn<Row>[],
   rows: Row[],
   options: { touchUpdatedAt?: boolean; skipDuplicates?: boolean } = {},
 ): Promise<{ count: number }> {
   if (!rows.length) return { count: 0 };
-  const names = columns.map((column) => `"${column.name}"`);
-  const arrays = columns.map((column, index) => `$${index + 1}::text[]::${column.type}[]`);
-  const sql =
-    `INSERT INTO "${table}" (${names.join(", ")}${options.touchUpdatedAt ? ', "updatedAt"' : ""}) ` +
-    `SELECT *${options.touchUpdatedAt ? ", now()" : ""} FROM unnest(${arrays.join(", ")})` +
-    (options.skipDuplicates ? " ON CONFLICT DO NOTHING" : "");
-  const count = await tx.$executeRawUnsafe(sql, ...columns.map((column) => rows.map(column.value)));
+  const names = Prisma.raw([...columns.map((column) => `"${column.name}"`), ...(options.touchUpdatedAt ? ['"updatedAt"'] : [])].join(", "));
+  // Each column travels as one array parameter; only the constant names and types are written into the statement.
+  const arrays = Prisma.join(columns.map((column) => Prisma.sql`${rows.map(column.value)}::text[]::${Prisma.raw(column.type)}[]`));
+  const count = await tx.$executeRaw`
+    INSERT INTO ${Prisma.raw(`"${table}"`)} (${names})
+    SELECT *${Prisma.raw(options.touchUpdatedAt ? ", now()" : "")} FROM unnest(${arrays})
+    ${Prisma.raw(options.skipDuplicates ? "ON CONFLICT DO NOTHING" : "")}`;
   return { count };
 }

@@ -150,12 +150,12 @@ describe("importing participants", () => {
 
   it("writes nothing when the database fails in the middle of a commit", async () => {
     const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
-    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_falla() RETURNS trigger LANGUAGE plpgsql AS $$
+    await db.$executeRaw`CREATE FUNCTION refuse_falla() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM people WHERE id = NEW."personId" AND "givenNames" = 'Falla') THEN RAISE EXCEPTION 'disk full'; END IF;
         RETURN NEW;
-      END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_falla BEFORE INSERT ON enrollments FOR EACH ROW EXECUTE FUNCTION refuse_falla()`);
+      END $$`;
+    await db.$executeRaw`CREATE TRIGGER refuse_falla BEFORE INSERT ON enrollments FOR EACH ROW EXECUTE FUNCTION refuse_falla()`;
     try {
       const file = fileOf(
         ["2020-02-01;Nora;Vega;;;;Organización Intermedia;Sonora;Sonora", "2020-02-01;Falla;Total;;;;Otra Nueva;Sonora;Sonora"],
@@ -169,7 +169,7 @@ describe("importing participants", () => {
         status: "DRAFT",
       });
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_falla ON enrollments`);
+      await db.$executeRaw`DROP TRIGGER refuse_falla ON enrollments`;
     }
   });
 
@@ -211,11 +211,9 @@ describe("importing participants", () => {
     expect(await getImportProgress({ actor: coordinator, importId })).toBeNull();
 
     // Each enrollment insert waits a little, so the commit can be watched while it writes.
-    await db.$executeRawUnsafe(`CREATE FUNCTION slow_enrollment() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_sleep(0.15); RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER slow_enrollment BEFORE INSERT ON enrollments FOR EACH ROW EXECUTE FUNCTION slow_enrollment()`,
-    );
+    await db.$executeRaw`CREATE FUNCTION slow_enrollment() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(0.15); RETURN NEW; END $$`;
+    await db.$executeRaw`CREATE TRIGGER slow_enrollment BEFORE INSERT ON enrollments FOR EACH ROW EXECUTE FUNCTION slow_enrollment()`;
     try {
       const seen = new Set<string>();
       const running = commitParticipantImport({ actor: coordinator, importId });
@@ -230,7 +228,7 @@ describe("importing participants", () => {
       expect(seen).toContain("enrollments:0/5");
       expect(await getImportProgress({ actor: coordinator, importId })).toEqual({ step: "done", done: 0, total: 0 });
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER slow_enrollment ON enrollments`);
+      await db.$executeRaw`DROP TRIGGER slow_enrollment ON enrollments`;
     }
 
     const slices: number[] = [];

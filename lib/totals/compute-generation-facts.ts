@@ -20,7 +20,8 @@ type Transaction = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 export function withFactsMemory<T>(run: (tx: Transaction) => Promise<T>) {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${FACTS_WORK_MEM}'`);
+      // set_config(…, true) is SET LOCAL with the value as a parameter.
+      await tx.$queryRaw`SELECT set_config('work_mem', ${FACTS_WORK_MEM}, true)`;
       return run(tx);
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -15,7 +15,7 @@ export async function benchDuplicatesScale(results: string[]) {
   // as duplicates they would be 100,000 look-alike pairs no registry has. The import benchmark runs after this one.
   await db.person.deleteMany({ where: { id: { startsWith: "bench-export-" } } });
   // What autovacuum would do after such a delete; without it every scan still reads the 50,000 dead rows.
-  await db.$executeRawUnsafe("VACUUM ANALYZE people");
+  await db.$executeRaw`VACUUM ANALYZE people`;
   const user = await db.user.create({
     data: {
       email: "duplicados@national.test",

@@ -32,7 +32,6 @@ const { db, disconnectDb } = await import("@/lib/db");
 const { findActorBySessionId, createAuthSession } = await import("@/lib/auth/sessions");
 const { recordAttendance, markAllPresent } = await import("@/lib/sessions/record-attendance");
 const { importMeetingReport } = await import("@/lib/sessions/import-meeting-report");
-const { personNameKey, organizationNameKey } = await import("@/lib/registry/normalize");
 const { peopleDataset } = await import("@/lib/exports/datasets");
 const { xlsxStream, csvStream } = await import("@/lib/exports/write");
 
@@ -48,7 +47,7 @@ async function rosterOf(size: number, label: string, offset: number) {
     data: { programId: program.id, number: 1, name: label, networks: { create: { networkId: network.id } } },
   });
   const organization = await db.organization.create({
-    data: { name: `Org ${label}`, normalizedName: organizationNameKey(`Org ${label}`), type: "CIVIL_SOCIETY", state: "SON" },
+    data: { name: `Org ${label}`, type: "CIVIL_SOCIETY", state: "SON" },
   });
   const people = Array.from({ length: size }, (_, index) => {
     const name = {
@@ -56,7 +55,7 @@ async function rosterOf(size: number, label: string, offset: number) {
       firstSurname: SURNAMES[Math.floor((offset + index) / GIVEN_NAMES.length) % SURNAMES.length]!,
       secondSurname: "Prueba",
     };
-    return { id: `bench-${label}-${index}`, ...name, nameKey: personNameKey(name), email: `p${index}.${label}@bench.test` };
+    return { id: `bench-${label}-${index}`, ...name, email: `p${index}.${label}@bench.test` };
   });
   await db.person.createMany({ data: people });
   await db.enrollment.createMany({
@@ -126,7 +125,6 @@ try {
     givenNames: `Persona${index}`,
     firstSurname: "Exportación",
     secondSurname: "Prueba",
-    nameKey: `exportacion persona${index} prueba`,
     email: `export${index}@bench.test`,
     phone: `+52 662 555 ${String(index % 10_000).padStart(4, "0")}`,
   }));

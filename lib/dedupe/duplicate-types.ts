@@ -2,8 +2,22 @@
 export type Confidence = "high" | "medium" | "low";
 export const CONFIDENCES: readonly Confidence[] = ["high", "medium", "low"];
 
-export type PersonReason = "sameName" | "missingSecondSurname" | "samePhone" | "sameEmail" | "sharedOrganization" | "similarName";
-export type OrganizationReason = "sameName" | "sameRfc" | "sameWebsite" | "sharedPerson" | "similarName" | "sameState";
+export type PersonReason =
+  | "sameName"
+  | "nameVariant"
+  | "missingSecondSurname"
+  | "similarName"
+  | "samePhone"
+  | "sameEmail"
+  | "sharedPhone"
+  | "sharedEmail"
+  | "sharedOrganization"
+  | "sharedNetwork"
+  | "differentName"
+  | "generationalSuffix"
+  | "differentGender";
+export type OrganizationReason =
+  "sameName" | "droppedWord" | "sameRfc" | "sameWebsite" | "sharedPerson" | "similarName" | "sameState" | "sharedNetwork";
 
 export type DuplicatePage<Pair> = {
   total: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan, scopeOf, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
 import { personFieldsSelect } from "@/lib/people/person-select";
 import { organizationScope, personScope } from "@/lib/registry/scope";
@@ -115,4 +116,21 @@ function loadOrganizations(ids: string[]) {
 export async function findDuplicateOrganizations(options: { actor: Actor; page?: number }): Promise<DuplicatePage<OrganizationDuplicate>> {
   assertCan(options.actor, "merge:registry");
   return pageOf(options.actor, "organization", await scoreOrganizationPairs(), options.page ?? 1, loadOrganizations);
+}
+
+export type DuplicateKind = "people" | "organizations";
+
+/** `?kind=` of the duplicates API: people (the default) or organizations. */
+export function duplicateKindOf(value: string | null): DuplicateKind {
+  if (value === null || value === "people") return "people";
+  if (value === "organizations") return "organizations";
+  throw new AppError("VALIDATION", "kind is people or organizations", { field: "kind" });
+}
+
+/** Every pair the actor may merge, ranked, without the records: for the API and for merging all high-confidence pairs. */
+export async function findDuplicatePairs(options: { actor: Actor; kind: DuplicateKind }) {
+  assertCan(options.actor, "merge:registry");
+  const scored: Array<ScoredPersonPair | ScoredOrganizationPair> =
+    options.kind === "people" ? await scorePersonPairs() : await scoreOrganizationPairs();
+  return rank(await inScope(options.actor, options.kind === "people" ? "person" : "organization", scored));
 }

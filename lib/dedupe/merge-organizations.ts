@@ -4,7 +4,6 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { organizationScope } from "@/lib/registry/scope";
-import { organizationNameKey } from "@/lib/registry/normalize";
 import { chooseValues, jsonRow, type FieldChoice, type MergeSnapshot } from "./merge-snapshot";
 
 export const ORGANIZATION_MERGE_FIELDS = ["name", "shortName", "type", "state", "municipality", "website", "rfc"] as const;
@@ -23,50 +22,65 @@ export async function mergeOrganizations(options: {
   mergedId: string;
   choices: Partial<Record<OrganizationMergeField, FieldChoice>>;
 }): Promise<{ mergeId: string }> {
+  assertCan(options.actor, "merge:registry");
+  return db.$transaction((tx) => mergeOrganizationsInTransaction(tx, options));
+}
+
+/** The merge itself, inside the caller's transaction (a bulk merge makes many in one); `batchId` ties it to that batch. */
+export async function mergeOrganizationsInTransaction(
+  tx: Tx,
+  options: {
+    actor: Actor;
+    survivorId: string;
+    mergedId: string;
+    choices: Partial<Record<OrganizationMergeField, FieldChoice>>;
+    batchId?: string;
+  },
+): Promise<{ mergeId: string }> {
   const { actor, survivorId, mergedId } = options;
   assertCan(actor, "merge:registry");
   if (survivorId === mergedId) throw new AppError("VALIDATION", "An organization cannot be merged with itself");
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM organizations WHERE id IN (${survivorId}, ${mergedId}) ORDER BY id FOR UPDATE`;
-    const [survivor, merged] = await Promise.all(
-      [survivorId, mergedId].map((id) =>
-        tx.organization.findFirst({ where: { AND: [{ id }, organizationScope(actor, "merge:registry")] } }),
-      ),
-    );
-    if (!survivor || !merged) throw new AppError("NOT_FOUND");
-    const { before, after } = chooseValues(ORGANIZATION_MERGE_FIELDS, survivor, merged, options.choices);
-    const snapshot: MergeSnapshot = { record: jsonRow(merged), survivorBefore: before, survivorAfter: after, moved: {}, removed: {} };
+  await tx.$queryRaw`SELECT id FROM organizations WHERE id IN (${survivorId}, ${mergedId}) ORDER BY id FOR UPDATE`;
+  const [survivor, merged] = await Promise.all(
+    [survivorId, mergedId].map((id) => tx.organization.findFirst({ where: { AND: [{ id }, organizationScope(actor, "merge:registry")] } })),
+  );
+  if (!survivor || !merged) throw new AppError("NOT_FOUND");
+  const { before, after } = chooseValues(ORGANIZATION_MERGE_FIELDS, survivor, merged, options.choices);
+  const snapshot: MergeSnapshot = { record: jsonRow(merged), survivorBefore: before, survivorAfter: after, moved: {}, removed: {} };
 
-    await moveMemberships(tx, survivorId, mergedId, snapshot);
-    await movePartnerships(tx, survivorId, mergedId, snapshot);
-    await moveAffiliations(tx, survivorId, mergedId, snapshot);
-    const [enrollments, convenes] = await Promise.all([
-      tx.enrollment.findMany({ where: { organizationId: mergedId }, select: { id: true } }),
-      tx.network.findMany({ where: { convenerOrganizationId: mergedId }, select: { id: true } }),
-    ]);
-    await tx.enrollment.updateMany({ where: { organizationId: mergedId }, data: { organizationId: survivorId } });
-    await tx.network.updateMany({ where: { convenerOrganizationId: mergedId }, data: { convenerOrganizationId: survivorId } });
-    snapshot.moved.enrollments = enrollments.map((row) => row.id);
-    snapshot.moved.convenes = convenes.map((row) => row.id);
+  await moveMemberships(tx, survivorId, mergedId, snapshot);
+  await movePartnerships(tx, survivorId, mergedId, snapshot);
+  await moveAffiliations(tx, survivorId, mergedId, snapshot);
+  const [enrollments, convenes] = await Promise.all([
+    tx.enrollment.findMany({ where: { organizationId: mergedId }, select: { id: true } }),
+    tx.network.findMany({ where: { convenerOrganizationId: mergedId }, select: { id: true } }),
+  ]);
+  await tx.enrollment.updateMany({ where: { organizationId: mergedId }, data: { organizationId: survivorId } });
+  await tx.network.updateMany({ where: { convenerOrganizationId: mergedId }, data: { convenerOrganizationId: survivorId } });
+  snapshot.moved.enrollments = enrollments.map((row) => row.id);
+  snapshot.moved.convenes = convenes.map((row) => row.id);
 
-    await tx.organization.delete({ where: { id: mergedId } });
-    if (Object.keys(after).length) {
-      const name = typeof after.name === "string" ? after.name : survivor.name;
-      await tx.organization.update({ where: { id: survivorId }, data: { ...after, normalizedName: organizationNameKey(name) } });
-    }
-    const merge = await tx.recordMerge.create({
-      data: { kind: "ORGANIZATION", survivorId, mergedId, mergedById: actor.userId, snapshot: snapshot as Prisma.InputJsonValue },
-      select: { id: true },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "organization.merged",
-      targetType: "Organization",
-      targetId: survivorId,
-      data: { mergeId: merge.id, mergedId, fields: Object.keys(after) },
-    });
-    return { mergeId: merge.id };
+  await tx.organization.delete({ where: { id: mergedId } });
+  if (Object.keys(after).length) await tx.organization.update({ where: { id: survivorId }, data: after });
+  const merge = await tx.recordMerge.create({
+    data: {
+      kind: "ORGANIZATION",
+      survivorId,
+      mergedId,
+      batchId: options.batchId,
+      mergedById: actor.userId,
+      snapshot: snapshot as Prisma.InputJsonValue,
+    },
+    select: { id: true },
   });
+  await recordAuditEvent(tx, {
+    actorId: actor.userId,
+    action: "organization.merged",
+    targetType: "Organization",
+    targetId: survivorId,
+    data: { mergeId: merge.id, mergedId, fields: Object.keys(after) },
+  });
+  return { mergeId: merge.id };
 }
 
 async function moveMemberships(tx: Tx, survivorId: string, mergedId: string, snapshot: MergeSnapshot) {

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/errors";
 import type { AttendanceStatus, EnrollmentStatus } from "@/lib/generated/prisma/enums";
 import { personFieldsSelect } from "@/lib/people/person-select";
 import { personScope } from "@/lib/registry/scope";
-import { personNameKey } from "@/lib/registry/normalize";
 import { chooseValues, jsonRow, type FieldChoice, type MergeSnapshot } from "./merge-snapshot";
 
 export const PERSON_MERGE_FIELDS = [
@@ -41,42 +40,59 @@ export async function mergePeople(options: {
   mergedId: string;
   choices: Partial<Record<PersonMergeField, FieldChoice>>;
 }): Promise<{ mergeId: string }> {
+  assertCan(options.actor, "merge:registry");
+  return db.$transaction((tx) => mergePeopleInTransaction(tx, options));
+}
+
+/** The merge itself, inside the caller's transaction (a bulk merge makes many in one); `batchId` ties it to that batch. */
+export async function mergePeopleInTransaction(
+  tx: Tx,
+  options: {
+    actor: Actor;
+    survivorId: string;
+    mergedId: string;
+    choices: Partial<Record<PersonMergeField, FieldChoice>>;
+    batchId?: string;
+  },
+): Promise<{ mergeId: string }> {
   const { actor, survivorId, mergedId } = options;
   assertCan(actor, "merge:registry");
   if (survivorId === mergedId) throw new AppError("VALIDATION", "A person cannot be merged with itself");
-  return db.$transaction(async (tx) => {
-    // Lock both rows so a concurrent merge or edit of either waits for this one.
-    await tx.$queryRaw`SELECT id FROM people WHERE id IN (${survivorId}, ${mergedId}) ORDER BY id FOR UPDATE`;
-    const [survivor, merged] = await Promise.all([survivorId, mergedId].map((id) => findInScope(tx, actor, id)));
-    if (!survivor || !merged) throw new AppError("NOT_FOUND");
+  // Lock both rows so a concurrent merge or edit of either waits for this one.
+  await tx.$queryRaw`SELECT id FROM people WHERE id IN (${survivorId}, ${mergedId}) ORDER BY id FOR UPDATE`;
+  const [survivor, merged] = await Promise.all([survivorId, mergedId].map((id) => findInScope(tx, actor, id)));
+  if (!survivor || !merged) throw new AppError("NOT_FOUND");
 
-    // The gender and its self-description travel together.
-    const choices = { ...options.choices, genderSelfDescribed: options.choices.gender };
-    const { before, after } = chooseValues(PERSON_MERGE_FIELDS, survivor, merged, choices);
-    const snapshot: MergeSnapshot = { record: jsonRow(merged), survivorBefore: before, survivorAfter: after, moved: {}, removed: {} };
+  // The gender and its self-description travel together.
+  const choices = { ...options.choices, genderSelfDescribed: options.choices.gender };
+  const { before, after } = chooseValues(PERSON_MERGE_FIELDS, survivor, merged, choices);
+  const snapshot: MergeSnapshot = { record: jsonRow(merged), survivorBefore: before, survivorAfter: after, moved: {}, removed: {} };
 
-    await moveEnrollments(tx, survivorId, mergedId, snapshot);
-    await moveAttendance(tx, survivorId, mergedId, snapshot);
-    await moveAffiliations(tx, survivorId, mergedId, snapshot);
+  await moveEnrollments(tx, survivorId, mergedId, snapshot);
+  await moveAttendance(tx, survivorId, mergedId, snapshot);
+  await moveAffiliations(tx, survivorId, mergedId, snapshot);
 
-    await tx.person.delete({ where: { id: mergedId } });
-    if (Object.keys(after).length) {
-      const values = { ...survivor, ...after };
-      await tx.person.update({ where: { id: survivorId }, data: { ...after, nameKey: personNameKey(values) } });
-    }
-    const merge = await tx.recordMerge.create({
-      data: { kind: "PERSON", survivorId, mergedId, mergedById: actor.userId, snapshot: snapshot as Prisma.InputJsonValue },
-      select: { id: true },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "person.merged",
-      targetType: "Person",
-      targetId: survivorId,
-      data: { mergeId: merge.id, mergedId, fields: Object.keys(after) },
-    });
-    return { mergeId: merge.id };
+  await tx.person.delete({ where: { id: mergedId } });
+  if (Object.keys(after).length) await tx.person.update({ where: { id: survivorId }, data: after });
+  const merge = await tx.recordMerge.create({
+    data: {
+      kind: "PERSON",
+      survivorId,
+      mergedId,
+      batchId: options.batchId,
+      mergedById: actor.userId,
+      snapshot: snapshot as Prisma.InputJsonValue,
+    },
+    select: { id: true },
   });
+  await recordAuditEvent(tx, {
+    actorId: actor.userId,
+    action: "person.merged",
+    targetType: "Person",
+    targetId: survivorId,
+    data: { mergeId: merge.id, mergedId, fields: Object.keys(after) },
+  });
+  return { mergeId: merge.id };
 }
 
 function findInScope(tx: Tx, actor: Actor, id: string) {
@@ -84,7 +100,6 @@ function findInScope(tx: Tx, actor: Actor, id: string) {
     where: { AND: [{ id }, personScope(actor, "merge:registry")] },
     select: {
       ...personFieldsSelect,
-      nameKey: true,
       deactivatedAt: true,
       createdAt: true,
       updatedAt: true,

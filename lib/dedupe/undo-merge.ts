@@ -4,7 +4,6 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { organizationScope, personScope } from "@/lib/registry/scope";
-import { organizationNameKey, personNameKey } from "@/lib/registry/normalize";
 import type { MergeSnapshot } from "./merge-snapshot";
 
 type Tx = Prisma.TransactionClient;
@@ -21,42 +20,53 @@ function refuse(reason: "alreadyUndone" | "survivorGone" | "emailTaken") {
  * for each field the merge changed, unless someone has edited that field since.
  */
 export async function undoMerge(options: { actor: Actor; mergeId: string }) {
+  assertCan(options.actor, "merge:registry");
+  return db.$transaction((tx) => undoMergeInTransaction(tx, options));
+}
+
+/** The undo itself, inside the caller's transaction (a batch undoes many in one). */
+export async function undoMergeInTransaction(tx: Tx, options: { actor: Actor; mergeId: string }) {
   const { actor } = options;
   assertCan(actor, "merge:registry");
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM record_merges WHERE id = ${options.mergeId} FOR UPDATE`;
-    if (!rows.length) throw new AppError("NOT_FOUND");
-    const merge = await tx.recordMerge.findUniqueOrThrow({ where: { id: options.mergeId } });
-    const inScope =
-      merge.kind === "PERSON"
-        ? await tx.person.count({ where: { AND: [{ id: merge.survivorId }, personScope(actor, "merge:registry")] } })
-        : await tx.organization.count({ where: { AND: [{ id: merge.survivorId }, organizationScope(actor, "merge:registry")] } });
-    const survivorExists =
-      merge.kind === "PERSON"
-        ? await tx.person.count({ where: { id: merge.survivorId } })
-        : await tx.organization.count({ where: { id: merge.survivorId } });
-    if (merge.undoneAt) throw refuse("alreadyUndone");
-    // A survivor merged away since then must be brought back first (undo that later merge).
-    if (!survivorExists) throw refuse("survivorGone");
-    if (!inScope) throw new AppError("NOT_FOUND");
-    const snapshot = merge.snapshot as unknown as MergeSnapshot;
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM record_merges WHERE id = ${options.mergeId} FOR UPDATE`;
+  if (!rows.length) throw new AppError("NOT_FOUND");
+  const merge = await tx.recordMerge.findUniqueOrThrow({ where: { id: options.mergeId } });
+  const inScope =
+    merge.kind === "PERSON"
+      ? await tx.person.count({ where: { AND: [{ id: merge.survivorId }, personScope(actor, "merge:registry")] } })
+      : await tx.organization.count({ where: { AND: [{ id: merge.survivorId }, organizationScope(actor, "merge:registry")] } });
+  const survivorExists =
+    merge.kind === "PERSON"
+      ? await tx.person.count({ where: { id: merge.survivorId } })
+      : await tx.organization.count({ where: { id: merge.survivorId } });
+  if (merge.undoneAt) throw refuse("alreadyUndone");
+  // A survivor merged away since then must be brought back first (undo that later merge).
+  if (!survivorExists) throw refuse("survivorGone");
+  if (!inScope) throw new AppError("NOT_FOUND");
+  const snapshot = merge.snapshot as unknown as MergeSnapshot;
 
-    if (merge.kind === "PERSON") await undoPersonMerge(tx, merge.survivorId, snapshot);
-    else await undoOrganizationMerge(tx, merge.survivorId, snapshot);
+  if (merge.kind === "PERSON") await undoPersonMerge(tx, merge.survivorId, snapshot);
+  else await undoOrganizationMerge(tx, merge.survivorId, snapshot);
 
-    await tx.recordMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: actor.userId } });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: merge.kind === "PERSON" ? "person.merge-undone" : "organization.merge-undone",
-      targetType: merge.kind === "PERSON" ? "Person" : "Organization",
-      targetId: merge.survivorId,
-      data: { mergeId: merge.id, mergedId: merge.mergedId },
-    });
-    return { survivorId: merge.survivorId, mergedId: merge.mergedId, kind: merge.kind };
+  await tx.recordMerge.update({ where: { id: merge.id }, data: { undoneAt: new Date(), undoneById: actor.userId } });
+  await recordAuditEvent(tx, {
+    actorId: actor.userId,
+    action: merge.kind === "PERSON" ? "person.merge-undone" : "organization.merge-undone",
+    targetType: merge.kind === "PERSON" ? "Person" : "Organization",
+    targetId: merge.survivorId,
+    data: { mergeId: merge.id, mergedId: merge.mergedId },
   });
+  return { survivorId: merge.survivorId, mergedId: merge.mergedId, kind: merge.kind };
 }
 
 /** The survivor's fields the merge set and nobody changed since, with the value they had before. */
+// Keys PostgreSQL computes (migration one_matcher), and the app-written keys of snapshots taken before it:
+// a record is written back without them and the database computes its keys again.
+const COMPUTED = new Set(["matchKey", "nameKey", "normalizedName"]);
+function writable(record: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(record).filter(([field]) => !COMPUTED.has(field)));
+}
+
 function fieldsToRestore(current: Record<string, unknown>, snapshot: MergeSnapshot) {
   const restore: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(snapshot.survivorAfter))
@@ -67,9 +77,8 @@ function fieldsToRestore(current: Record<string, unknown>, snapshot: MergeSnapsh
 async function undoPersonMerge(tx: Tx, survivorId: string, snapshot: MergeSnapshot) {
   const survivor = await tx.person.findUniqueOrThrow({ where: { id: survivorId } });
   const restore = fieldsToRestore(survivor, snapshot);
-  if (Object.keys(restore).length)
-    await tx.person.update({ where: { id: survivorId }, data: { ...restore, nameKey: personNameKey({ ...survivor, ...restore }) } });
-  const record = snapshot.record as Prisma.PersonCreateManyInput;
+  if (Object.keys(restore).length) await tx.person.update({ where: { id: survivorId }, data: restore });
+  const record = writable(snapshot.record) as Prisma.PersonCreateManyInput;
   if (record.email && (await tx.person.count({ where: { email: record.email } }))) throw refuse("emailTaken");
   await tx.person.create({ data: record });
   const mergedId = record.id!;
@@ -102,11 +111,8 @@ async function undoPersonMerge(tx: Tx, survivorId: string, snapshot: MergeSnapsh
 async function undoOrganizationMerge(tx: Tx, survivorId: string, snapshot: MergeSnapshot) {
   const survivor = await tx.organization.findUniqueOrThrow({ where: { id: survivorId } });
   const restore = fieldsToRestore(survivor, snapshot);
-  if (Object.keys(restore).length) {
-    const name = typeof restore.name === "string" ? restore.name : survivor.name;
-    await tx.organization.update({ where: { id: survivorId }, data: { ...restore, normalizedName: organizationNameKey(name) } });
-  }
-  const record = snapshot.record as Prisma.OrganizationCreateManyInput;
+  if (Object.keys(restore).length) await tx.organization.update({ where: { id: survivorId }, data: restore });
+  const record = writable(snapshot.record) as Prisma.OrganizationCreateManyInput;
   await tx.organization.create({ data: record });
   const mergedId = record.id!;
   await tx.networkMembership.updateMany({

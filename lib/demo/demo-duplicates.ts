@@ -1,4 +1,3 @@
-import { organizationNameKey, personNameKey } from "@/lib/registry/normalize";
 import { DEMO_IDS, type DemoRegistry } from "./demo-registry";
 
 /**
@@ -25,12 +24,12 @@ export function buildDemoDuplicates(registry: DemoRegistry) {
       phone: `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`,
     },
     {
-      // No second surname, the same mailbox without the dot.
+      // No second surname, the same mailbox typed in capitals (a hand-typed list).
       id: "demo-dup-person-2",
       givenNames: short.givenNames,
       firstSurname: short.firstSurname,
       secondSurname: null,
-      email: short.email.replace(".", ""),
+      email: short.email.toUpperCase(),
     },
     {
       // A misspelt surname, registered with the same organization.
@@ -39,7 +38,7 @@ export function buildDemoDuplicates(registry: DemoRegistry) {
       firstSurname: `${misspelt.firstSurname.slice(0, -1)}${misspelt.firstSurname.endsWith("s") ? "z" : "s"}`,
       secondSurname: misspelt.secondSurname,
     },
-  ].map((person) => ({ ...person, nameKey: personNameKey(person) }));
+  ];
   const organization = registry.affiliations.find((affiliation) => affiliation.personId === misspelt.id)!.organizationId;
   const original = registry.organizations.find((candidate) => candidate.id === organization)!;
   const copyName = original.name
@@ -54,7 +53,6 @@ export function buildDemoDuplicates(registry: DemoRegistry) {
         // The organization typed in capitals without accents: the same name, in the same state.
         id: "demo-dup-organization-1",
         name: copyName,
-        normalizedName: organizationNameKey(copyName),
         type: original.type,
         state: original.state,
         municipality: original.municipality,

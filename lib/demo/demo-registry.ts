@@ -1,5 +1,5 @@
 import type { AgeRange, Gender, MexicanState, OrganizationType } from "@/lib/generated/prisma/enums";
-import { organizationNameKey, personNameKey } from "@/lib/registry/normalize";
+import { normalizeText } from "@/lib/registry/normalize";
 
 /**
  * The first generation (2020) of the Network Strengthening Project, as in its
@@ -23,7 +23,6 @@ type OrgSeed = {
   id: string;
   name: string;
   shortName?: string;
-  normalizedName: string;
   type: OrganizationType;
   state: MexicanState;
   municipality: string;
@@ -41,7 +40,6 @@ const partner = (
   id,
   name,
   shortName,
-  normalizedName: organizationNameKey(name),
   type,
   state,
   municipality,
@@ -249,7 +247,6 @@ type PersonSeed = {
   givenNames: string;
   firstSurname: string;
   secondSurname: string;
-  nameKey: string;
   email: string;
   phone: string;
   gender: Gender;
@@ -265,6 +262,8 @@ export type DemoRegistry = {
   enrollments2020: Array<{ id: string; personId: string; networkId: string; organizationId: string }>;
 };
 
+// Synthetic names are drawn until new: the same words in any order count as taken.
+const wordsKey = (value: string) => normalizeText(value).split(" ").sort().join(" ");
 const pad = (value: number) => String(value).padStart(3, "0");
 const ascii = (value: string) =>
   value
@@ -288,7 +287,7 @@ export function buildDemoRegistry(): DemoRegistry {
       const givenNames = woman ? pick(WOMEN) : pick(MEN);
       const firstSurname = pick(SURNAMES);
       const secondSurname = pick(SURNAMES);
-      const key = personNameKey({ givenNames, firstSurname, secondSurname });
+      const key = wordsKey(`${givenNames} ${firstSurname} ${secondSurname}`);
       if (usedPeople.has(key)) continue;
       usedPeople.add(key);
       personNumber += 1;
@@ -297,7 +296,6 @@ export function buildDemoRegistry(): DemoRegistry {
         givenNames,
         firstSurname,
         secondSurname,
-        nameKey: key,
         email: `${ascii(givenNames)}.${ascii(firstSurname)}${personNumber}@example.org`,
         phone: `+52 ${state === "SON" ? "662" : state === "CHH" ? "614" : "664"} 555 ${String(1000 + personNumber).slice(-4)}`,
         gender: next() < 0.03 ? "PREFER_NOT_TO_SAY" : woman ? "WOMAN" : "MAN",
@@ -314,14 +312,18 @@ export function buildDemoRegistry(): DemoRegistry {
       let name: string;
       let form: [string, OrganizationType];
       const municipality = pick(MUNICIPALITIES[state] ?? []);
+      let key: string;
       do {
         form = pick(ORG_FORMS);
-        name = `${form[0]} ${pick(ORG_THEMES)} de ${municipality}${pick(SUFFIXES)}`;
-      } while (usedNames.has(organizationNameKey(name)));
-      usedNames.add(organizationNameKey(name));
+        const base = `${form[0]} ${pick(ORG_THEMES)} de ${municipality}`;
+        // The legal form does not make another organization.
+        key = wordsKey(base);
+        name = `${base}${pick(SUFFIXES)}`;
+      } while (usedNames.has(key));
+      usedNames.add(key);
       orgNumber += 1;
       const id = `demo-org-${pad(orgNumber)}`;
-      registry.organizations.push({ id, name, normalizedName: organizationNameKey(name), type: form[1], state, municipality });
+      registry.organizations.push({ id, name, type: form[1], state, municipality });
       registry.memberships.push({ networkId: network.id, organizationId: id });
       orgIds.push(id);
     }

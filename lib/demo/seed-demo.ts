@@ -2,7 +2,6 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { personNameKey } from "@/lib/registry/normalize";
 import { buildDemoDuplicates } from "./demo-duplicates";
 import { buildDemoRegistry, DEMO_IDS, DEMO_NETWORKS, DEMO_PARTNERS } from "./demo-registry";
 import { DEMO_WORKSHOPS_2020, demoAttendance, sessionTimes } from "./demo-sessions";
@@ -207,7 +206,7 @@ async function seedRegistry() {
       },
     ];
     await tx.person.createMany({
-      data: [...registry.people, ...[withdrawn, ...newcomers].map((person) => ({ ...person, nameKey: personNameKey(person) }))],
+      data: [...registry.people, withdrawn, ...newcomers],
       skipDuplicates: true,
     });
     await tx.affiliation.createMany({ data: registry.affiliations, skipDuplicates: true });

@@ -61,8 +61,15 @@ describe("registerParticipant", () => {
       organization: { existingId: org.id },
     }).catch((error: unknown) => error);
     expect(byEmail).toBeInstanceOf(DuplicatesFoundError);
+    // Another name with that email: not the same person, but the email is taken, so the warning names its owner.
     expect((byEmail as DuplicatesFoundError).duplicates.people).toEqual([
-      { id: existing.id, name: "José María Pérez", reason: "email", inScope: true },
+      expect.objectContaining({
+        id: existing.id,
+        name: "José María Pérez",
+        emailTaken: true,
+        inScope: true,
+        reasons: expect.arrayContaining(["differentName"]),
+      }),
     ]);
 
     const byName = await registerParticipant({
@@ -73,7 +80,7 @@ describe("registerParticipant", () => {
       organization: { existingId: org.id },
     }).catch((error: unknown) => error);
     expect((byName as DuplicatesFoundError).duplicates.people).toEqual([
-      expect.objectContaining({ id: existing.id, reason: "name-in-organization" }),
+      expect.objectContaining({ id: existing.id, confidence: "high", reasons: ["sameName", "sharedOrganization"], emailTaken: false }),
     ]);
     expect(await db.person.count()).toBe(people);
 
@@ -98,7 +105,7 @@ describe("registerParticipant", () => {
       organization: newOrganization("FUNDACION RIO SONORA, A.C."),
     }).catch((caught: unknown) => caught);
     expect((error as DuplicatesFoundError).duplicates.organizations).toEqual([
-      expect.objectContaining({ name: "Fundación Río Sonora", reason: "name" }),
+      expect.objectContaining({ name: "Fundación Río Sonora", reasons: expect.arrayContaining(["sameName"]) }),
     ]);
   });
 

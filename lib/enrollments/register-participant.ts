@@ -5,9 +5,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findOrganizationInScopeOrThrow } from "@/lib/organizations/save-organization";
 import { findPersonInScopeOrThrow, insertPerson } from "@/lib/people/save-person";
-import { DuplicatesFoundError, findOrganizationDuplicates, findPersonDuplicates } from "@/lib/registry/duplicates";
+import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { OrganizationInput, PersonInput } from "@/lib/registry/fields";
-import { organizationNameKey } from "@/lib/registry/normalize";
 import { assertCanEnroll } from "./enrollment-access";
 
 export type PersonChoice = { existingId: string } | { input: PersonInput; allowSimilar?: boolean };
@@ -50,18 +49,7 @@ export async function performRegistration(options: {
 }) {
   const { actor } = options;
 
-  const duplicates: ConstructorParameters<typeof DuplicatesFoundError>[0] = {};
-  if ("input" in options.organization && !options.organization.allowSimilar) {
-    const organizations = await findOrganizationDuplicates(actor, options.organization.input.name);
-    if (organizations.length) duplicates.organizations = organizations;
-  }
-  if ("input" in options.person) {
-    const organizationId = "existingId" in options.organization ? options.organization.existingId : undefined;
-    const people = await findPersonDuplicates(actor, { ...options.person.input, organizationId });
-    if (people.some((candidate) => candidate.reason === "email") || (people.length && !options.person.allowSimilar))
-      duplicates.people = people;
-  }
-  if (duplicates.people || duplicates.organizations) throw new DuplicatesFoundError(duplicates);
+  await assertRegistrationHasNoDuplicates(actor, options);
 
   return db.$transaction(async (tx) => {
     const organizationId =
@@ -69,7 +57,7 @@ export async function performRegistration(options: {
         ? (await findOrganizationInScopeOrThrow(tx, actor, options.organization.existingId, options.lookupPermission)).id
         : (
             await tx.organization.create({
-              data: { ...options.organization.input, normalizedName: organizationNameKey(options.organization.input.name) },
+              data: options.organization.input,
               select: { id: true },
             })
           ).id;
@@ -107,5 +95,29 @@ export async function performRegistration(options: {
     });
     await recordAuditEvent(tx, { actorId: actor.userId, action: "enrollment.created", targetType: "enrollment", targetId: enrollment.id });
     return { enrollmentId: enrollment.id, personId, organizationId };
+  });
+}
+
+/** The registry's duplicate check (lib/registry/duplicates.ts) for a registration through a network: registration form and walk-ins. */
+export async function assertRegistrationHasNoDuplicates(
+  actor: Actor,
+  options: { networkId: string; person: PersonChoice; organization: OrganizationChoice },
+) {
+  const organizationId = "existingId" in options.organization ? options.organization.existingId : undefined;
+  await assertNoDuplicates(actor, {
+    organization:
+      "input" in options.organization
+        ? {
+            input: { ...options.organization.input, networkId: options.networkId },
+            allowSimilar: options.organization.allowSimilar,
+          }
+        : undefined,
+    person:
+      "input" in options.person
+        ? {
+            input: { ...options.person.input, organizationId, networkId: options.networkId },
+            allowSimilar: options.person.allowSimilar,
+          }
+        : undefined,
   });
 }

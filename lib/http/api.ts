@@ -29,9 +29,15 @@ export async function actorFor(request: Request): Promise<Actor | null> {
   return getActor();
 }
 
+/** A JSON answer with another status than 200 (201 for something created). */
+export function apiResponse(body: unknown, status: number) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
 /**
  * The one way to write an authenticated JSON route: no valid session or token → 401; data-layer
- * AppErrors become their status; anything else is a logged 500.
+ * AppErrors become their status (with the field, for a validation error); anything else is a
+ * logged 500. A handler returns the body (200) or a Response of its own (apiResponse).
  */
 export function withActor<Context>(handler: (request: Request, context: Context & { actor: Actor }) => Promise<unknown>) {
   return async (request: Request, context: Context) => {
@@ -39,8 +45,14 @@ export function withActor<Context>(handler: (request: Request, context: Context 
     if (!actor) return apiError("UNAUTHENTICATED");
     try {
       const body = await handler(request, { ...context, actor });
+      if (body instanceof Response) return body;
       return Response.json(body, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
+      if (isAppError(error) && error.code === "VALIDATION")
+        return Response.json(
+          { error: { code: error.code, field: error.details?.field, rows: error.details?.rows } },
+          { status: STATUS.VALIDATION, headers: { "Cache-Control": "no-store" } },
+        );
       if (isAppError(error)) return apiError(error.code);
       logger.error({ err: error, userId: actor.userId }, "api request failed");
       return Response.json({ error: { code: "INTERNAL" } }, { status: 500 });

@@ -7,21 +7,23 @@ import { AppError } from "@/lib/errors";
 import type { ColumnMapping } from "./guess-mapping";
 import { reportImportProgress, writeInSlices, type CommitStep } from "./import-progress";
 import { insertColumns, type InsertColumn } from "./insert-columns";
-import { previewParticipantImport, type RowPreview } from "./preview-participant-import";
+import { outcomeOf } from "./describe-participant-import";
+import { previewParticipantImport, type ImportRowResult, type RowDecision, type RowPreview } from "./preview-participant-import";
 
-/** The coordinator's choice for a row; rows without one follow their match (new → create, existing → use it). */
-export type RowDecision = { action: "create" } | { action: "skip" } | { action: "use"; personId: string };
+export type { RowDecision };
 
 export class UndecidedRowsError extends AppError {
   constructor(readonly rows: number[]) {
     super("VALIDATION", "Rows need a decision", {
       messageKey: "imports.undecided",
       messageValues: { rows: rows.map((row) => row + 2).join(", ") },
+      rows: rows.map((row) => row + 2),
     });
   }
 }
 
-function decide(row: RowPreview, decision: RowDecision | undefined): RowDecision | "follow" | "undecided" {
+/** A row's choice: the coordinator's, else the app's suggestion where it is certain (or all suggestions when asked), else none yet. */
+function decide(row: RowPreview, decision: RowDecision | undefined, acceptSuggestions: boolean): RowDecision | "follow" | "undecided" {
   if (row.errors.length) return { action: "skip" };
   if (decision) {
     // "use" must name one of the row's own candidates: a form post cannot attach a row to any person by id.
@@ -32,13 +34,11 @@ function decide(row: RowPreview, decision: RowDecision | undefined): RowDecision
     if (!allowed) throw new AppError("VALIDATION", "Not a candidate of this row", { field: "decisions" });
     return decision;
   }
-  if (row.personMatch.status === "new") return { action: "create" };
-  if (row.personMatch.status === "existing") return { action: "use", personId: row.personMatch.personId };
-  if (row.personMatch.status === "same-as-row") return "follow";
-  return "undecided";
+  if (row.personMatch.status === "possible" && !acceptSuggestions) return "undecided";
+  return row.suggested.action === "follow" ? "follow" : row.suggested;
 }
 
-type NewPerson = RowPreview["person"] & { id: string; nameKey: string };
+type NewPerson = RowPreview["person"] & { id: string };
 const PERSON_COLUMNS: InsertColumn<NewPerson>[] = [
   { name: "id", type: "text", value: (p) => p.id },
   { name: "givenNames", type: "text", value: (p) => p.givenNames },
@@ -48,7 +48,6 @@ const PERSON_COLUMNS: InsertColumn<NewPerson>[] = [
   { name: "phone", type: "text", value: (p) => p.phone ?? null },
   { name: "gender", type: '"Gender"', value: (p) => p.gender ?? null },
   { name: "ageRange", type: '"AgeRange"', value: (p) => p.ageRange ?? null },
-  { name: "nameKey", type: "text", value: (p) => p.nameKey },
 ];
 const MEMBERSHIP_COLUMNS: InsertColumn<{ networkId: string; organizationId: string }>[] = [
   { name: "networkId", type: "text", value: (m) => m.networkId },
@@ -71,15 +70,18 @@ const ENROLLMENT_COLUMNS: InsertColumn<Link & { generationId: string; registered
 /**
  * Step three: writes every decided row in one transaction (all or nothing):
  * organizations, network memberships, people, affiliations and enrollments,
- * then marks the import committed with its counts and decisions. A committed
- * import commits nothing again. Possible matches must be decided first.
+ * then marks the import committed with its counts, decisions and what happened to each row.
+ * A committed import commits nothing again. Possible matches need a decision, unless the
+ * caller accepts the app's suggestions (`decisions: "suggested"`); a decision for one row
+ * overrides its suggestion either way.
  */
 export async function commitParticipantImport(options: {
   actor: Actor;
   importId: string;
   mapping?: ColumnMapping;
   defaultNetworkId?: string;
-  decisions?: Record<number, RowDecision>;
+  decisions?: Record<number, RowDecision> | "suggested";
+  acceptSuggestions?: boolean;
 }) {
   reportImportProgress(options.importId, { step: "checking", done: 0, total: 0 });
   try {
@@ -91,89 +93,125 @@ export async function commitParticipantImport(options: {
 
 async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
   const preview = await previewParticipantImport(options);
-  if (preview.import.status === "COMMITTED") return committedCounts(options.importId);
-  const decisions = options.decisions ?? {};
+  if (preview.import.status === "COMMITTED") return committedResults(options.importId);
+  const acceptSuggestions = options.decisions === "suggested" || Boolean(options.acceptSuggestions);
+  const decisions = typeof options.decisions === "object" ? options.decisions : {};
 
-  const decided = preview.rows.map((row) => ({ row, decision: decide(row, decisions[row.index]) }));
+  const decided = preview.rows.map((row) => ({ row, decision: decide(row, decisions[row.index], acceptSuggestions) }));
   const undecided = decided.filter((entry) => entry.decision === "undecided").map((entry) => entry.row.index);
   if (undecided.length) throw new UndecidedRowsError(undecided);
   const resolved = decided as Array<{ row: RowPreview; decision: RowDecision | "follow" }>;
 
+  // Emails are unique: a new person keeps the row's email only when nobody has it yet.
+  const newEmails = [
+    ...new Set(
+      resolved.flatMap(({ row, decision }) =>
+        (decision !== "follow" && decision.action !== "create") || !row.person.email ? [] : [row.person.email],
+      ),
+    ),
+  ];
+  const takenEmails = new Set(
+    (await db.person.findMany({ where: { email: { in: newEmails } }, select: { email: true } })).map((person) => person.email!),
+  );
+
   // Ids are chosen here so that everything is written with a handful of bulk statements.
   const organizationIdOfRow = new Map<number, string>();
-  const newOrganizations: Array<{
-    id: string;
-    name: string;
-    normalizedName: string;
-    state: NonNullable<RowPreview["organization"]["state"]>;
-  }> = [];
+  const newOrganizations: Array<{ id: string; name: string; state: NonNullable<RowPreview["organization"]["state"]> }> = [];
   const personIdOfRow = new Map<number, string>();
   const newPeople: NewPerson[] = [];
-  let skipped = 0;
+  const results = new Map<number, ImportRowResult>();
+  const organizationFor = (row: RowPreview) => {
+    const match = row.organizationMatch;
+    if (match.status === "existing") return match.organizationId;
+    const first = match.status === "same-as-row" ? match.row : row.index;
+    let id = organizationIdOfRow.get(first);
+    if (!id) {
+      id = randomUUID();
+      newOrganizations.push({
+        id,
+        name: row.organization.name,
+        state: (row.organization.state ?? (match.status === "new" ? match.suggestedState : undefined))!,
+      });
+      organizationIdOfRow.set(first, id);
+    }
+    return id;
+  };
+  const createPerson = (row: RowPreview) => {
+    const id = randomUUID();
+    const email = row.person.email;
+    const emailLeftOut = Boolean(email && takenEmails.has(email));
+    if (email && !emailLeftOut) takenEmails.add(email);
+    newPeople.push({ ...row.person, email: emailLeftOut ? undefined : email, id });
+    return { id, emailLeftOut };
+  };
   for (const { row, decision } of resolved) {
     if (decision !== "follow" && decision.action === "skip") {
-      skipped += 1;
+      results.set(row.index, { index: row.index, outcome: "skipped" });
       continue;
     }
-    const organization = row.organizationMatch;
-    if (organization.status === "existing") organizationIdOfRow.set(row.index, organization.organizationId);
-    else if (organization.status === "same-as-row" && organizationIdOfRow.has(organization.row))
-      organizationIdOfRow.set(row.index, organizationIdOfRow.get(organization.row)!);
-    else {
-      const id = randomUUID();
-      newOrganizations.push({ id, name: row.organization.name, normalizedName: row.organization.key, state: row.organization.state! });
-      organizationIdOfRow.set(row.index, id);
-      // Later rows naming the same organization follow this one, even when it was skipped earlier on.
-      for (const other of resolved)
-        if (other.row.organizationMatch.status === "same-as-row" && other.row.organizationMatch.row === row.index)
-          organizationIdOfRow.set(other.row.index, id);
-    }
-
+    const organizationId = organizationFor(row);
     if (decision === "follow") {
-      const earlier = row.personMatch.status === "same-as-row" ? personIdOfRow.get(row.personMatch.row) : undefined;
-      if (!earlier) {
-        skipped += 1;
-        continue;
+      // The earlier row's person; when that row was skipped, this row creates them for the ones after it.
+      const first = row.personMatch.status === "same-as-row" ? row.personMatch.row : row.index;
+      const earlier = personIdOfRow.get(first);
+      if (earlier) {
+        personIdOfRow.set(row.index, earlier);
+        results.set(row.index, { index: row.index, outcome: "linked", personId: earlier, organizationId });
+      } else {
+        const created = createPerson(row);
+        personIdOfRow.set(first, created.id);
+        personIdOfRow.set(row.index, created.id);
+        results.set(row.index, { index: row.index, outcome: "created", personId: created.id, organizationId, ...leftOut(created) });
       }
-      personIdOfRow.set(row.index, earlier);
-    } else if (decision.action === "use") personIdOfRow.set(row.index, decision.personId);
-    else {
-      const id = randomUUID();
-      newPeople.push({ ...row.person, id, nameKey: row.nameKey });
-      personIdOfRow.set(row.index, id);
+    } else if (decision.action === "use") {
+      personIdOfRow.set(row.index, decision.personId);
+      results.set(row.index, { index: row.index, outcome: "linked", personId: decision.personId, organizationId });
+    } else {
+      const created = createPerson(row);
+      personIdOfRow.set(row.index, created.id);
+      results.set(row.index, { index: row.index, outcome: "created", personId: created.id, organizationId, ...leftOut(created) });
     }
   }
 
   const written = preview.rows.filter((row) => personIdOfRow.has(row.index) && row.network);
-  const result = await db.$transaction(
+  const counts = {
+    created: newPeople.length,
+    linked: [...results.values()].filter((result) => result.outcome === "linked").length,
+    skipped: [...results.values()].filter((result) => result.outcome === "skipped").length,
+    enrolled: 0,
+  };
+  const rowResults = preview.rows.map((row) => ({
+    ...(results.get(row.index) ?? { index: row.index, outcome: "skipped" as const }),
+    match: outcomeOf(row),
+  }));
+  const committed = await db.$transaction(
     async (tx) => {
       // Claims the import first: a second commit running at the same time finds it taken and writes nothing.
       const claimed = await tx.participantImport.updateMany({
         where: { id: options.importId, status: "DRAFT" },
         data: { status: "COMMITTED" },
       });
-      if (!claimed.count) return null;
+      if (!claimed.count) return false;
       const slices = <Row>(step: CommitStep, rows: Row[], write: (slice: Row[]) => Promise<{ count: number }>) =>
         writeInSlices(options.importId, step, rows, write);
       await slices("organizations", newOrganizations, (data) =>
         tx.organization.createMany({ data: data.map((o) => ({ ...o, type: "CIVIL_SOCIETY" as const })) }),
       );
-      const memberships = written.map((row) => ({ networkId: row.network!.id, organizationId: organizationIdOfRow.get(row.index)! }));
-      await insertColumns(tx, "network_memberships", MEMBERSHIP_COLUMNS, memberships, { skipDuplicates: true });
-      await slices("people", newPeople, (data) => insertColumns(tx, "people", PERSON_COLUMNS, data, { touchUpdatedAt: true }));
       const links = written.map((row) => ({
         id: randomUUID(),
         personId: personIdOfRow.get(row.index)!,
-        organizationId: organizationIdOfRow.get(row.index)!,
+        organizationId: results.get(row.index)!.organizationId!,
         networkId: row.network!.id,
       }));
+      await insertColumns(tx, "network_memberships", MEMBERSHIP_COLUMNS, links, { skipDuplicates: true });
+      await slices("people", newPeople, (data) => insertColumns(tx, "people", PERSON_COLUMNS, data, { touchUpdatedAt: true }));
       await slices("affiliations", links, (data) => insertColumns(tx, "affiliations", AFFILIATION_COLUMNS, data, { skipDuplicates: true }));
       const enrollments = await slices(
         "enrollments",
         links.map((link) => ({ ...link, id: randomUUID(), generationId: preview.generation.id, registeredById: options.actor.userId })),
         (data) => insertColumns(tx, "enrollments", ENROLLMENT_COLUMNS, data, { touchUpdatedAt: true, skipDuplicates: true }),
       );
-      const counts = { created: newPeople.length, linked: written.length - newPeople.length, skipped, enrolled: enrollments.count };
+      counts.enrolled = enrollments.count;
       await tx.participantImport.update({
         where: { id: options.importId },
         data: {
@@ -181,6 +219,7 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
           decisions: Object.fromEntries(
             resolved.map(({ row, decision }) => [row.index, decision === "follow" ? { action: "follow" } : decision]),
           ),
+          results: rowResults,
           created: counts.created,
           linked: counts.linked,
           skipped: counts.skipped,
@@ -194,17 +233,25 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
         targetId: options.importId,
         data: { ...counts, organizations: newOrganizations.length, fileName: preview.import.fileName },
       });
-      return counts;
+      return true;
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
-  return result ?? committedCounts(options.importId);
+  return committed ? { ...counts, results: rowResults } : committedResults(options.importId);
 }
 
-async function committedCounts(importId: string) {
+const leftOut = (created: { emailLeftOut: boolean }) => (created.emailLeftOut ? { emailLeftOut: true } : {});
+
+async function committedResults(importId: string) {
   const done = await db.participantImport.findUniqueOrThrow({
     where: { id: importId },
-    select: { created: true, linked: true, skipped: true },
+    select: { created: true, linked: true, skipped: true, results: true },
   });
-  return { ...done, enrolled: 0 };
+  return {
+    created: done.created,
+    linked: done.linked,
+    skipped: done.skipped,
+    enrolled: 0,
+    results: (done.results as ImportRowResult[] | null) ?? [],
+  };
 }

@@ -2,6 +2,7 @@ import { normalizeText } from "@/lib/registry/normalize";
 
 /** What a column of a participants spreadsheet can hold. */
 export const IMPORT_FIELDS = [
+  "fullName",
   "givenNames",
   "firstSurname",
   "secondSurname",
@@ -21,6 +22,7 @@ export type ColumnMapping = Record<number, ImportField | null>;
 // How registration forms (Google Forms, KoboToolbox, Excel) title their columns, in Spanish and English,
 // already normalized (lower case, no accents, punctuation as spaces). More specific phrases first.
 const SYNONYMS: Record<ImportField, string[]> = {
+  fullName: ["nombre completo", "nombre y apellidos", "nombres y apellidos", "full name", "participante", "nombre del participante"],
   secondSurname: ["apellido materno", "segundo apellido", "second surname", "mother s surname", "maternal surname"],
   firstSurname: ["apellido paterno", "primer apellido", "first surname", "last name", "surname", "family name", "apellidos", "apellido"],
   givenNames: ["nombre s", "nombres", "nombre de pila", "given names", "given name", "first name", "nombre", "name"],

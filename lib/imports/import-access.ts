@@ -15,7 +15,10 @@ export async function getImportTargetOrThrow(actor: Actor, generationId: string)
       id: true,
       name: true,
       programId: true,
-      networks: { where: { network: { deactivatedAt: null } }, select: { network: { select: { id: true, name: true, shortName: true } } } },
+      networks: {
+        where: { network: { deactivatedAt: null } },
+        select: { network: { select: { id: true, name: true, shortName: true, states: true } } },
+      },
     },
   });
   if (!generation) throw new AppError("NOT_FOUND");

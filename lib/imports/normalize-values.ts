@@ -4,18 +4,13 @@ import es from "@/lib/i18n/messages/es-MX.json";
 import { normalizeText } from "@/lib/registry/normalize";
 
 /**
- * The comparable form of a Mexican phone number: its last ten digits, so
- * "+52 662 123 4567", "(662) 123-45-67" and "521 662 1234567" (the old mobile prefix) meet.
- * Null when there are not ten digits.
+ * A phone as people read it and as it is stored: +52 and the ten digits in groups (662 123 4567).
+ * Null without ten digits. Only for writing it tidily: phones are compared by the database's
+ * phone_match_key (lib/matching), never by this.
  */
-export function phoneKey(phone: string | null | undefined): string | null {
-  const digits = (phone ?? "").replace(/\D/g, "");
-  return digits.length >= 10 ? digits.slice(-10) : null;
-}
-
-/** A phone as people read it: +52 and the ten digits in groups (662 123 4567). */
 export function formatPhone(phone: string): string | null {
-  const key = phoneKey(phone);
+  const digits = phone.replace(/\D/g, "");
+  const key = digits.length >= 10 ? digits.slice(-10) : null;
   if (!key) return null;
   const international = phone.trim().startsWith("+") || phone.replace(/\D/g, "").length > 10;
   return `${international ? "+52 " : ""}${key.slice(0, 3)} ${key.slice(3, 6)} ${key.slice(6)}`;

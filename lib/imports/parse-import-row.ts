@@ -1,8 +1,8 @@
 import type { AgeRange, Gender, MexicanState } from "@/lib/generated/prisma/enums";
-import { organizationNameKey, normalizeText, personNameKey } from "@/lib/registry/normalize";
+import { normalizeText } from "@/lib/registry/normalize";
 import { emailField, personNameField } from "@/lib/validation/fields";
 import type { ColumnMapping, ImportField } from "./guess-mapping";
-import { formatPhone, parseAgeRange, parseGender, parseState, phoneKey } from "./normalize-values";
+import { formatPhone, parseAgeRange, parseGender, parseState } from "./normalize-values";
 
 export type ImportNetwork = { id: string; name: string; shortName: string | null };
 
@@ -21,9 +21,7 @@ export type ParsedRow = {
     gender?: Gender;
     ageRange?: AgeRange;
   };
-  nameKey: string;
-  phoneKey: string | null;
-  organization: { name: string; key: string; state?: MexicanState };
+  organization: { name: string; state?: MexicanState };
   network?: ImportNetwork;
   errors: RowError[];
 };
@@ -48,14 +46,21 @@ export function parseImportRow(options: {
     if (field && value) raw[field] = value;
   }
   const errors: RowError[] = [];
-  const text = (field: ImportField, parser: typeof personNameField) => {
-    const parsed = parser.safeParse(raw[field] ?? "");
-    if (!parsed.success) errors.push({ field, message: parsed.error.issues[0]?.message ?? "validation.required" });
+  // A whole name in one column, or both surnames in one ("Apellidos"), is split the way Mexican names are written.
+  const split = raw.fullName && !raw.givenNames ? splitFullName(raw.fullName) : undefined;
+  const surnames =
+    !split && raw.firstSurname && !raw.secondSurname ? splitSurnames(raw.firstSurname) : { first: raw.firstSurname, second: undefined };
+  const name = { givenNames: split?.givenNames ?? raw.givenNames, firstSurname: split?.firstSurname ?? surnames.first };
+  const text = (field: "givenNames" | "firstSurname") => {
+    const parsed = personNameField.safeParse(name[field] ?? "");
+    if (!parsed.success)
+      errors.push({ field: split ? "fullName" : field, message: parsed.error.issues[0]?.message ?? "validation.required" });
     return parsed.success ? parsed.data : "";
   };
-  const givenNames = text("givenNames", personNameField);
-  const firstSurname = text("firstSurname", personNameField);
-  const secondSurname = raw.secondSurname ? personNameField.safeParse(raw.secondSurname).data : undefined;
+  const givenNames = text("givenNames");
+  const firstSurname = text("firstSurname");
+  const second = split?.secondSurname ?? surnames.second ?? raw.secondSurname;
+  const secondSurname = second ? personNameField.safeParse(second).data : undefined;
 
   let email: string | undefined;
   if (raw.email) {
@@ -98,14 +103,38 @@ export function parseImportRow(options: {
     index: options.index,
     raw,
     person: { givenNames, firstSurname, secondSurname, email, phone, gender, ageRange },
-    nameKey: givenNames && firstSurname ? personNameKey({ givenNames, firstSurname, secondSurname }) : "",
-    phoneKey: phoneKey(phone),
-    organization: {
-      name: organizationName ?? "",
-      key: organizationName ? organizationNameKey(organizationName) : "",
-      state: organizationState,
-    },
+    organization: { name: organizationName ?? "", state: organizationState },
     network,
     errors,
   };
+}
+
+// Words that belong to the surname after them: "de la Garza", "del Valle".
+const PARTICLES = new Set(["de", "del", "la", "las", "los", "y", "san", "santa"]);
+
+/** The last surname with its particles ("López de la Garza" → López, de la Garza); null when there is only one. */
+function lastSurname(words: string[]): { rest: string[]; last: string[] } | null {
+  let start = words.length - 1;
+  while (start > 0 && PARTICLES.has(normalizeText(words[start - 1]!))) start--;
+  return start > 0 ? { rest: words.slice(0, start), last: words.slice(start) } : null;
+}
+
+/** "López Pérez" in a single surnames column: first and second surname. */
+export function splitSurnames(value: string): { first: string; second?: string } {
+  const words = value.trim().split(/\s+/);
+  const split = lastSurname(words);
+  return split ? { first: split.rest.join(" "), second: split.last.join(" ") } : { first: value.trim() };
+}
+
+/**
+ * "María de la Luz Hernández García" in one column: the last two surnames (with their particles)
+ * and the given names before them; with two words, a given name and one surname.
+ */
+export function splitFullName(value: string): { givenNames: string; firstSurname?: string; secondSurname?: string } {
+  const words = value.trim().split(/\s+/);
+  const second = lastSurname(words);
+  if (!second) return { givenNames: value.trim() };
+  const first = second.rest.length > 1 ? lastSurname(second.rest) : null;
+  if (!first) return { givenNames: second.rest.join(" "), firstSurname: second.last.join(" ") };
+  return { givenNames: first.rest.join(" "), firstSurname: first.last.join(" "), secondSurname: second.last.join(" ") };
 }

@@ -12,7 +12,7 @@ const ROWS = [
   "2020-02-01;Rosa;Díaz;Soto;rosa@ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 0 new person, new organization
   "2020-02-01;maria jose;PEÑA;lopez;MJ@ejemplo.org;;Fundacion del Empresariado Sonorense AC;;Red Comunitaria Sonora", // 1 same email and name
   "2020-02-01;Luis;Ruiz;Ortega;;662-111-22-33;Colectivo Nuevo;Sonora;Sonora", // 2 same phone, surnames swapped
-  "2020-02-01;Pedro;Gómez;;mj@ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 3 same email, another name: possible
+  "2020-02-01;Pedro;Gómez;;mj@ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 3 someone else's email, another name: a new person
   "2020-02-01;Ana;Torres;;;;Colectivo Nuevo;Sonora;Sonora", // 4 a namesake in another organization: possible
   "2020-02-01;ROSA;DIAZ;SOTO;Rosa@Ejemplo.org;;Colectivo Nuevo;Sonora;Sonora", // 5 repeats row 0
   "2020-02-01;Juan;;;no-es-correo;;Colectivo Nuevo;Sonora;Sonora", // 6 invalid: no surname, bad email
@@ -37,7 +37,7 @@ beforeAll(async () => {
   foundation = await createOrganization({ networkIds: [n1.id], state: "SON" });
   await db.organization.update({
     where: { id: foundation.id },
-    data: { name: "Fundación del Empresariado Sonorense, A.C.", normalizedName: "fundacion del empresariado sonorense" },
+    data: { name: "Fundación del Empresariado Sonorense, A.C." },
   });
   const elsewhere = await createOrganization({ networkIds: [n2.id], state: "CHH" });
   const [mariaJose, luis, ana] = await Promise.all([createPerson(), createPerson(), createPerson()]);
@@ -47,17 +47,16 @@ beforeAll(async () => {
       givenNames: "María José",
       firstSurname: "Peña",
       secondSurname: "López",
-      nameKey: "jose lopez maria pena",
       email: "mj@ejemplo.org",
     },
   });
   await db.person.update({
     where: { id: luis.id },
-    data: { givenNames: "Luis", firstSurname: "Ortega", secondSurname: "Ruiz", nameKey: "luis ortega ruiz", phone: "+52 662 111 2233" },
+    data: { givenNames: "Luis", firstSurname: "Ortega", secondSurname: "Ruiz", phone: "+52 662 111 2233" },
   });
   await db.person.update({
     where: { id: ana.id },
-    data: { givenNames: "Ana", firstSurname: "Torres", secondSurname: null, nameKey: "ana torres" },
+    data: { givenNames: "Ana", firstSurname: "Torres", secondSurname: null },
   });
   await db.affiliation.create({ data: { personId: mariaJose.id, organizationId: foundation.id } });
   await db.affiliation.create({ data: { personId: ana.id, organizationId: elsewhere.id } });
@@ -65,7 +64,7 @@ beforeAll(async () => {
 });
 
 describe("importing participants", () => {
-  it("previews a messy file: new, existing (and why), possible, repeated and invalid rows", async () => {
+  it("previews a messy file: new, existing (and why), possible with a suggestion, repeated and invalid rows", async () => {
     const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
     const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file: fileOf(ROWS) });
     const preview = await previewParticipantImport({ actor: coordinator, importId });
@@ -74,19 +73,29 @@ describe("importing participants", () => {
     expect(rosa!.personMatch).toEqual({ status: "new" });
     expect(rosa!.organizationMatch).toEqual({ status: "new" });
     expect(rosa!.network?.id).toBe(sonora.id);
-    expect(mariaJose!.personMatch).toEqual({ status: "existing", personId: existing.mariaJose.id, reason: "email" });
-    expect(mariaJose!.organizationMatch).toMatchObject({ status: "existing", organizationId: foundation.id });
-    expect(luis!.personMatch).toEqual({ status: "existing", personId: existing.luis.id, reason: "phone" });
-    expect(luis!.person.phone).toBe("662 111 2233");
-    expect(pedro!.personMatch).toMatchObject({
-      status: "possible",
-      candidates: [{ personId: existing.mariaJose.id, reason: "email-other-name" }],
+    expect(mariaJose!.personMatch).toMatchObject({
+      status: "existing",
+      personId: existing.mariaJose.id,
+      // Pedro's row uses her email too, so it counts as shared; her name and organization settle it.
+      candidate: { name: "María José Peña López", reasons: ["sameName", "sharedEmail", "sharedOrganization"] },
     });
+    expect(mariaJose!.suggested).toEqual({ action: "use", personId: existing.mariaJose.id });
+    expect(mariaJose!.organizationMatch).toMatchObject({ status: "existing", organizationId: foundation.id });
+    expect(luis!.personMatch).toMatchObject({
+      status: "existing",
+      personId: existing.luis.id,
+      candidate: { reasons: ["sameName", "samePhone"] },
+    });
+    expect(luis!.person.phone).toBe("662 111 2233");
+    // Another name with María José's email: the email does not make him her.
+    expect(pedro!.personMatch).toEqual({ status: "new" });
+    // A namesake in another network: possible, shown with where she is, and the suggestion is a new person.
     expect(ana!.personMatch).toMatchObject({
       status: "possible",
-      candidates: [{ personId: existing.ana.id, name: "Ana Torres", reason: "name" }],
+      candidates: [{ personId: existing.ana.id, name: "Ana Torres", confidence: "medium", reasons: ["sameName"], state: "CHH" }],
     });
-    expect(rosaAgain!.personMatch).toEqual({ status: "same-as-row", row: 0, reason: "email" });
+    expect(ana!.suggested).toEqual({ action: "create" });
+    expect(rosaAgain!.personMatch).toEqual({ status: "same-as-row", row: 0 });
     expect(rosaAgain!.organizationMatch).toEqual({ status: "same-as-row", row: 0 });
     expect(juan!.errors).toEqual([
       { field: "firstSurname", message: "validation.required" },
@@ -94,15 +103,15 @@ describe("importing participants", () => {
     ]);
     expect(formula!.errors).toEqual([]);
     expect(eva!.errors).toEqual([{ field: "network", message: "imports.errors.unknownNetwork" }]);
-    expect(preview.counts).toEqual({ rows: 9, invalid: 2, new: 2, existing: 2, possible: 2, repeated: 1 });
+    expect(preview.counts).toEqual({ rows: 9, invalid: 2, new: 3, existing: 2, possible: 1, repeated: 1 });
   });
 
-  it("commits decided rows in one go, stores formula-looking cells as text, and a second upload of the same file creates nothing", async () => {
+  it("commits decided rows in one go, leaves out an email someone else has, stores formula-looking cells as text, and a second upload of the same file creates nothing", async () => {
     const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
     const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file: fileOf(ROWS) });
-    await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toEqual(new UndecidedRowsError([3, 4]));
+    await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toEqual(new UndecidedRowsError([4]));
     await expect(
-      commitParticipantImport({ actor: coordinator, importId, decisions: { 3: { action: "use", personId: existing.luis.id } } }),
+      commitParticipantImport({ actor: coordinator, importId, decisions: { 4: { action: "use", personId: existing.luis.id } } }),
     ).rejects.toMatchObject({ code: "VALIDATION" });
 
     const before = await getGenerationSummary({ actor: coordinator, generationId: generation.id });
@@ -110,30 +119,35 @@ describe("importing participants", () => {
     const counts = await commitParticipantImport({
       actor: coordinator,
       importId,
-      decisions: { 3: { action: "skip" }, 4: { action: "use", personId: existing.ana.id } },
+      decisions: { 4: { action: "use", personId: existing.ana.id } },
     });
-    // Created: Rosa and "=1+1". Linked: María José, Luis, Ana, and Rosa's repeated row. Skipped: Pedro, Juan, Eva.
-    expect(counts).toEqual({ created: 2, linked: 4, skipped: 3, enrolled: 5 });
-    expect(await db.person.count()).toBe(peopleBefore + 2);
+    // Created: Rosa, Pedro and "=1+1". Linked: María José, Luis, Ana, and Rosa's repeated row. Skipped: Juan, Eva.
+    expect(counts).toMatchObject({ created: 3, linked: 4, skipped: 2, enrolled: 6 });
+    expect(counts.results[3]).toMatchObject({ outcome: "created", match: "new", emailLeftOut: true });
+    expect(counts.results[5]).toMatchObject({ outcome: "linked", match: "repeat", personId: counts.results[0]!.personId });
+    expect(await db.person.findUniqueOrThrow({ where: { id: counts.results[3]!.personId }, select: { email: true } })).toEqual({
+      email: null,
+    });
+    expect(await db.person.count()).toBe(peopleBefore + 3);
     expect(await db.person.findFirst({ where: { givenNames: "=1+1" }, select: { firstSurname: true } })).toEqual({
       firstSurname: "Prueba",
     });
-    const collective = await db.organization.findMany({ where: { normalizedName: "colectivo nuevo" }, select: { state: true } });
+    const collective = await db.organization.findMany({ where: { matchKey: "colectivo nuevo" }, select: { state: true } });
     expect(collective).toEqual([{ state: "SON" }]);
     const after = await getGenerationSummary({ actor: coordinator, generationId: generation.id });
-    expect(after.enrolled).toBe(before.enrolled + 5);
+    expect(after.enrolled).toBe(before.enrolled + 6);
     const record = await db.participantImport.findUniqueOrThrow({ where: { id: importId } });
-    expect(record).toMatchObject({ status: "COMMITTED", created: 2, linked: 4, skipped: 3, fileName: "registro-sonora.csv" });
+    expect(record).toMatchObject({ status: "COMMITTED", created: 3, linked: 4, skipped: 2, fileName: "registro-sonora.csv" });
     expect(record.committedAt).toBeInstanceOf(Date);
     expect(record.decisions).toMatchObject({
-      3: { action: "skip" },
+      3: { action: "create" },
       4: { action: "use", personId: existing.ana.id },
       5: { action: "follow" },
     });
 
     const again = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file: fileOf(ROWS) });
     expect(again).toEqual({ importId, status: "COMMITTED", reused: true });
-    expect(await commitParticipantImport({ actor: coordinator, importId })).toMatchObject({ created: 2, linked: 4, skipped: 3 });
+    expect(await commitParticipantImport({ actor: coordinator, importId })).toMatchObject({ created: 3, linked: 4, skipped: 2 });
     // The same rows in another file match what the first import created: nothing new either.
     const copy = await uploadParticipantImport({
       actor: coordinator,
@@ -145,7 +159,7 @@ describe("importing participants", () => {
       linked: 2,
       enrolled: 0,
     });
-    expect(await db.person.count()).toBe(peopleBefore + 2);
+    expect(await db.person.count()).toBe(peopleBefore + 3);
   });
 
   it("writes nothing when the database fails in the middle of a commit", async () => {
@@ -164,7 +178,7 @@ describe("importing participants", () => {
       const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file });
       await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toThrow(/disk full/);
       expect(await db.person.count({ where: { givenNames: { in: ["Nora", "Falla"] } } })).toBe(0);
-      expect(await db.organization.count({ where: { normalizedName: { in: ["organizacion intermedia", "otra nueva"] } } })).toBe(0);
+      expect(await db.organization.count({ where: { name: { in: ["Organización Intermedia", "Otra Nueva"] } } })).toBe(0);
       expect(await db.participantImport.findUniqueOrThrow({ where: { id: importId }, select: { status: true } })).toEqual({
         status: "DRAFT",
       });

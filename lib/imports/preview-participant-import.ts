@@ -1,38 +1,58 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import type { Confidence, PersonReason } from "@/lib/dedupe/duplicate-types";
 import { AppError } from "@/lib/errors";
+import type { MexicanState } from "@/lib/generated/prisma/enums";
+import { matchOrganizations } from "@/lib/matching/match-organizations";
+import { matchPeople } from "@/lib/matching/match-people";
+import { highGroups } from "@/lib/matching/settle-pairs";
+import { fullName } from "@/lib/people/person-select";
+import { maskEmail, maskPhone } from "@/lib/registry/duplicates";
 import { personScope } from "@/lib/registry/scope";
 import type { ColumnMapping } from "./guess-mapping";
 import { getImportTargetOrThrow } from "./import-access";
 import { parseImportRow, type ParsedRow } from "./parse-import-row";
 
-export type PersonMatchReason = "email" | "phone" | "name-in-organization" | "name" | "email-other-name";
+/** An existing person a row may be, with what a coordinator needs to tell (nothing but the id when out of their scope). */
+export type ImportCandidate = {
+  personId: string;
+  name: string | null;
+  confidence: Confidence;
+  reasons: PersonReason[];
+  organization: string | null;
+  network: string | null;
+  state: MexicanState | null;
+  maskedEmail: string | null;
+  maskedPhone: string | null;
+};
 
-/** What a row's person is: new, an existing record (and why), possibly an existing one (a decision), or an earlier row of the file. */
+/** What a row's person is: new, an existing record, possibly an existing one (a decision), or an earlier row of the file. */
 export type PersonMatch =
   | { status: "new" }
-  | { status: "existing"; personId: string; reason: PersonMatchReason }
-  | { status: "possible"; candidates: Array<{ personId: string; name: string | null; reason: PersonMatchReason }> }
-  | { status: "same-as-row"; row: number; reason: PersonMatchReason };
+  | { status: "existing"; personId: string; candidate: ImportCandidate }
+  | { status: "possible"; candidates: ImportCandidate[] }
+  | { status: "same-as-row"; row: number };
+
+/** The coordinator's choice for a row. */
+export type RowDecision = { action: "create" } | { action: "skip" } | { action: "use"; personId: string };
 
 export type RowPreview = ParsedRow & {
   personMatch: PersonMatch;
   organizationMatch:
-    { status: "new" } | { status: "existing"; organizationId: string; name: string } | { status: "same-as-row"; row: number };
+    | { status: "new"; suggestedState?: MexicanState }
+    | { status: "existing"; organizationId: string; name: string }
+    | { status: "same-as-row"; row: number };
   alreadyEnrolled: boolean;
+  /** The app's suggestion: the matcher's "high" links, a new record otherwise; "follow" goes with an earlier row. */
+  suggested: RowDecision | { action: "follow" };
 };
 
-const fullName = (p: { givenNames: string; firstSurname: string; secondSurname: string | null }) =>
-  [p.givenNames, p.firstSurname, p.secondSurname].filter(Boolean).join(" ");
-
 /**
- * Step two: every row validated and matched, before anything is written.
- * A person is the same as an existing record by email (with the same name), by
- * phone, or by name within the same organization; the same name elsewhere, or
- * an email already used under another name, is only "possibly" the same and
- * waits for the coordinator's decision. Rows repeating an earlier row of the
- * file (same email, phone, or name in the same organization) follow that row.
+ * Step two: every row validated and matched, before anything is written. Organizations and
+ * people are matched by the one matcher (lib/matching) against the registry and against the
+ * other rows of the file: a "high" match is the same record (an existing one, or an earlier
+ * row's), a "medium" one waits for the coordinator's decision, with the app's suggestion.
  */
 export async function previewParticipantImport(options: {
   actor: Actor;
@@ -55,6 +75,7 @@ export async function previewParticipantImport(options: {
       created: true,
       linked: true,
       skipped: true,
+      results: true,
     },
   });
   if (!draft) throw new AppError("NOT_FOUND");
@@ -63,7 +84,17 @@ export async function previewParticipantImport(options: {
   const parsed = (draft.rows as string[][]).map((cells, index) =>
     parseImportRow({ index, cells, mapping, networks: target.networks, defaultNetworkId: options.defaultNetworkId }),
   );
-  const rows = await matchRows(options.actor, draft.generationId, parsed);
+  // A committed import is not matched again: what the commit did is kept in `results`.
+  const rows =
+    draft.status === "COMMITTED"
+      ? parsed.map((row): RowPreview => ({
+          ...row,
+          personMatch: { status: "new" },
+          organizationMatch: { status: "new" },
+          alreadyEnrolled: false,
+          suggested: { action: "skip" },
+        }))
+      : await matchRows(options.actor, draft.generationId, parsed, target.networks);
   const count = (predicate: (row: RowPreview) => boolean) => rows.filter(predicate).length;
   return {
     import: {
@@ -75,6 +106,7 @@ export async function previewParticipantImport(options: {
       createdAt: draft.createdAt,
       committedAt: draft.committedAt,
       counts: { created: draft.created, linked: draft.linked, skipped: draft.skipped },
+      results: (draft.results as ImportRowResult[] | null) ?? null,
       /** The first data row, to show an example under each column. */
       sample: ((draft.rows as string[][])[0] ?? []).map((cell) => cell.slice(0, 60)),
     },
@@ -92,110 +124,155 @@ export async function previewParticipantImport(options: {
   };
 }
 
-async function matchRows(actor: Actor, generationId: string, parsed: ParsedRow[]): Promise<RowPreview[]> {
+/** What the commit did with a row, kept with the import so its page (and the API) show it afterwards. */
+export type ImportRowResult = {
+  index: number;
+  /** The row's match when it was committed (new, existing, possible, repeat or error). */
+  match?: "new" | "existing" | "possible" | "repeat" | "error";
+  outcome: "created" | "linked" | "skipped";
+  personId?: string;
+  organizationId?: string;
+  /** The row's email was not stored because another person has it (emails are unique). */
+  emailLeftOut?: boolean;
+};
+
+const rowKey = (index: number) => `row:${index}`;
+const rowIndex = (key: string) => (key.startsWith("row:") ? Number(key.slice(4)) : null);
+
+/** Groups of probes and registry records joined by "high" pairs: each row's record, existing or one of the file's rows. */
+function resolve(pairs: Array<{ firstKey: string; secondKey: string; confidence: Confidence; strength: number }>) {
+  const existing = new Map<number, string>();
+  const earlier = new Map<number, number>();
+  for (const group of highGroups(pairs, (key) => rowIndex(key) === null)) {
+    const records = group.filter((key) => rowIndex(key) === null);
+    const members = group.flatMap((key) => (rowIndex(key) === null ? [] : [rowIndex(key)!])).sort((a, b) => a - b);
+    // Stored records in one group are "high" with each other (the same, to be merged): the rows take the first.
+    if (records.length) for (const member of members) existing.set(member, records.sort()[0]!);
+    else for (const member of members.slice(1)) earlier.set(member, members[0]!);
+  }
+  return { existing, earlier };
+}
+
+async function matchRows(
+  actor: Actor,
+  generationId: string,
+  parsed: ParsedRow[],
+  networks: Array<{ id: string; states?: MexicanState[] }>,
+): Promise<RowPreview[]> {
   const valid = parsed.filter((row) => !row.errors.length);
-  const emails = [...new Set(valid.flatMap((row) => (row.person.email ? [row.person.email] : [])))];
-  const phoneKeys = [...new Set(valid.flatMap((row) => (row.phoneKey ? [row.phoneKey] : [])))];
-  const nameKeys = [...new Set(valid.map((row) => row.nameKey))];
-  const organizationKeys = [...new Set(valid.map((row) => row.organization.key))];
-  const personSelect = { id: true, givenNames: true, firstSurname: true, secondSurname: true, nameKey: true } as const;
 
-  const [byEmail, byPhone, byName, organizations] = await Promise.all([
-    db.person.findMany({ where: { email: { in: emails }, deactivatedAt: null }, select: { ...personSelect, email: true } }),
-    phoneKeys.length
-      ? db.$queryRaw<Array<{ id: string; phone_key: string }>>`
-          SELECT id, right(regexp_replace(phone, '\\D', '', 'g'), 10) AS phone_key FROM people
-          WHERE "deactivatedAt" IS NULL AND phone IS NOT NULL AND right(regexp_replace(phone, '\\D', '', 'g'), 10) = ANY(${phoneKeys})`
-      : [],
-    db.person.findMany({
-      where: { nameKey: { in: nameKeys }, deactivatedAt: null },
-      select: { ...personSelect, affiliations: { select: { organizationId: true } } },
-    }),
-    db.organization.findMany({
-      where: { normalizedName: { in: organizationKeys }, deactivatedAt: null },
-      select: { id: true, name: true, normalizedName: true },
-    }),
-  ]);
-  const emailOwner = new Map(byEmail.map((person) => [person.email!, person]));
-  const phoneOwners = new Map<string, string[]>();
-  for (const row of byPhone) phoneOwners.set(row.phone_key, [...(phoneOwners.get(row.phone_key) ?? []), row.id]);
-  const namesakes = new Map<string, typeof byName>();
-  for (const person of byName) namesakes.set(person.nameKey, [...(namesakes.get(person.nameKey) ?? []), person]);
-  const organizationByKey = new Map(organizations.map((organization) => [organization.normalizedName, organization]));
-
-  // Names of candidates are shown only to whoever may see those people.
-  const candidateIds = [...new Set(byName.map((person) => person.id).concat(byEmail.map((person) => person.id)))];
-  const visible = new Set(
-    (await db.person.findMany({ where: { AND: [{ id: { in: candidateIds } }, personScope(actor)] }, select: { id: true } })).map(
-      (p) => p.id,
-    ),
+  // Organizations first: a person's organization is evidence that two records are one person.
+  const organizationPairs = await matchOrganizations({
+    kind: "probes",
+    probes: valid.map((row) => ({
+      key: rowKey(row.index),
+      name: row.organization.name,
+      state: row.organization.state,
+      networkId: row.network?.id,
+    })),
+  });
+  const organizations = resolve(organizationPairs);
+  const organizationNames = new Map(
+    (
+      await db.organization.findMany({
+        where: { id: { in: [...new Set(organizations.existing.values())] } },
+        select: { id: true, name: true },
+      })
+    ).map((organization) => [organization.id, organization.name]),
   );
-  const nameOf = new Map([...byName, ...byEmail].map((person) => [person.id, visible.has(person.id) ? fullName(person) : null]));
+  const organizationKeyOf = (index: number) =>
+    organizations.existing.get(index) ?? `new-organization:${organizations.earlier.get(index) ?? index}`;
 
-  const seenEmail = new Map<string, number>();
-  const seenPhone = new Map<string, number>();
-  const seenNameInOrganization = new Map<string, number>();
-  const seenOrganization = new Map<string, number>();
+  const personPairs = await matchPeople({
+    kind: "probes",
+    probes: valid.map((row) => ({
+      key: rowKey(row.index),
+      ...row.person,
+      organizationKey: organizationKeyOf(row.index),
+      networkId: row.network?.id,
+    })),
+  });
+  const people = resolve(personPairs);
+
+  // "Medium" pairs with registry records become the row's candidates.
+  const possible = new Map<number, Map<string, { confidence: Confidence; reasons: PersonReason[] }>>();
+  const judged = new Map<string, { confidence: Confidence; reasons: PersonReason[] }>();
+  for (const pair of personPairs) {
+    for (const [probe, other] of [
+      [pair.firstKey, pair.secondKey],
+      [pair.secondKey, pair.firstKey],
+    ] as const) {
+      const index = rowIndex(probe);
+      if (index === null || rowIndex(other) !== null) continue;
+      judged.set(`${index} ${other}`, { confidence: pair.confidence, reasons: pair.reasons });
+      if (pair.confidence === "medium" && !people.existing.has(index) && !people.earlier.has(index))
+        possible.set(index, (possible.get(index) ?? new Map()).set(other, { confidence: pair.confidence, reasons: pair.reasons }));
+    }
+  }
+  const candidateIds = [...new Set([...people.existing.values(), ...[...possible.values()].flatMap((m) => [...m.keys()])])];
+  const candidates = await describeCandidates(actor, candidateIds);
+
+  const stateOfNetwork = new Map(networks.map((network) => [network.id, network.states?.length === 1 ? network.states[0] : undefined]));
   const previews = parsed.map((row): RowPreview => {
-    const blank: RowPreview = { ...row, personMatch: { status: "new" }, organizationMatch: { status: "new" }, alreadyEnrolled: false };
+    const blank: RowPreview = {
+      ...row,
+      personMatch: { status: "new" },
+      organizationMatch: { status: "new" },
+      alreadyEnrolled: false,
+      suggested: { action: "skip" },
+    };
     if (row.errors.length) return blank;
 
-    const existingOrganization = organizationByKey.get(row.organization.key);
-    const earlierOrganization = seenOrganization.get(row.organization.key);
-    const organizationMatch: RowPreview["organizationMatch"] = existingOrganization
-      ? { status: "existing", organizationId: existingOrganization.id, name: existingOrganization.name }
-      : earlierOrganization !== undefined
-        ? { status: "same-as-row", row: earlierOrganization }
-        : { status: "new" };
-    if (earlierOrganization === undefined) seenOrganization.set(row.organization.key, row.index);
-    if (!existingOrganization && !row.organization.state)
-      row.errors.push({ field: "organizationState", message: "imports.errors.stateForNewOrganization" });
+    const existingOrganization = organizations.existing.get(row.index);
+    const earlierOrganization = organizations.earlier.get(row.index);
+    let organizationMatch: RowPreview["organizationMatch"];
+    if (existingOrganization)
+      organizationMatch = {
+        status: "existing",
+        organizationId: existingOrganization,
+        name: organizationNames.get(existingOrganization) ?? "",
+      };
+    else if (earlierOrganization !== undefined) organizationMatch = { status: "same-as-row", row: earlierOrganization };
+    else {
+      // A new organization never gets a state silently: the network's state is suggested, and shown.
+      const suggestedState = row.organization.state ? undefined : stateOfNetwork.get(row.network?.id ?? "");
+      organizationMatch = { status: "new", suggestedState };
+      if (!row.organization.state && !suggestedState)
+        row.errors.push({ field: "organizationState", message: "imports.errors.stateForNewOrganization" });
+    }
+    if (row.errors.length) return blank;
 
-    const nameInOrganization = `${row.nameKey}|${row.organization.key}`;
-    const earlier =
-      (row.person.email && seenEmail.has(row.person.email) && { row: seenEmail.get(row.person.email)!, reason: "email" as const }) ||
-      (row.phoneKey && seenPhone.has(row.phoneKey) && { row: seenPhone.get(row.phoneKey)!, reason: "phone" as const }) ||
-      (seenNameInOrganization.has(nameInOrganization) && {
-        row: seenNameInOrganization.get(nameInOrganization)!,
-        reason: "name-in-organization" as const,
-      }) ||
-      undefined;
-    if (row.person.email && !seenEmail.has(row.person.email)) seenEmail.set(row.person.email, row.index);
-    if (row.phoneKey && !seenPhone.has(row.phoneKey)) seenPhone.set(row.phoneKey, row.index);
-    if (!seenNameInOrganization.has(nameInOrganization)) seenNameInOrganization.set(nameInOrganization, row.index);
-
+    const existingPerson = people.existing.get(row.index);
+    const earlierPerson = people.earlier.get(row.index);
+    const options = possible.get(row.index);
+    const candidate = (personId: string) => ({
+      ...candidates.get(personId)!,
+      ...(judged.get(`${row.index} ${personId}`) ?? { confidence: "high" as const, reasons: [] }),
+    });
     let personMatch: PersonMatch;
-    const owner = row.person.email ? emailOwner.get(row.person.email) : undefined;
-    const phoneMatches = row.phoneKey ? (phoneOwners.get(row.phoneKey) ?? []) : [];
-    const sameNames = namesakes.get(row.nameKey) ?? [];
-    const inOrganization = existingOrganization
-      ? sameNames.filter((person) => person.affiliations.some((a) => a.organizationId === existingOrganization.id))
-      : [];
-    if (owner && owner.nameKey === row.nameKey) personMatch = { status: "existing", personId: owner.id, reason: "email" };
-    else if (owner)
-      personMatch = {
-        status: "possible",
-        candidates: [{ personId: owner.id, name: nameOf.get(owner.id) ?? null, reason: "email-other-name" }],
-      };
-    else if (earlier) personMatch = { status: "same-as-row", ...earlier };
-    else if (phoneMatches.length === 1) personMatch = { status: "existing", personId: phoneMatches[0]!, reason: "phone" };
-    else if (inOrganization.length === 1)
-      personMatch = { status: "existing", personId: inOrganization[0]!.id, reason: "name-in-organization" };
-    else if (sameNames.length)
-      personMatch = {
-        status: "possible",
-        candidates: sameNames.map((person) => ({ personId: person.id, name: nameOf.get(person.id) ?? null, reason: "name" as const })),
-      };
-    else personMatch = { status: "new" };
-    return { ...blank, personMatch, organizationMatch };
+    let suggested: RowPreview["suggested"];
+    if (existingPerson) {
+      personMatch = { status: "existing", personId: existingPerson, candidate: candidate(existingPerson) };
+      suggested = { action: "use", personId: existingPerson };
+    } else if (earlierPerson !== undefined) {
+      personMatch = { status: "same-as-row", row: earlierPerson };
+      suggested = { action: "follow" };
+    } else if (options?.size) {
+      personMatch = { status: "possible", candidates: [...options.keys()].map(candidate) };
+      // Not certain enough to link on its own: the suggestion is a new record, which the duplicates page still proposes.
+      suggested = { action: "create" };
+    } else {
+      personMatch = { status: "new" };
+      suggested = { action: "create" };
+    }
+    return { ...blank, personMatch, organizationMatch, suggested };
   });
 
   // Existing people already enrolled through the row's network: the row will link, not enroll twice.
-  const existingIds = previews.flatMap((row) => (row.personMatch.status === "existing" ? [row.personMatch.personId] : []));
   const enrolled = new Set(
     (
       await db.enrollment.findMany({
-        where: { generationId, personId: { in: existingIds } },
+        where: { generationId, personId: { in: [...new Set(people.existing.values())] } },
         select: { personId: true, networkId: true },
       })
     ).map((enrollment) => `${enrollment.personId}|${enrollment.networkId}`),
@@ -204,5 +281,45 @@ async function matchRows(actor: Actor, generationId: string, parsed: ParsedRow[]
     row.personMatch.status === "existing" && row.network
       ? { ...row, alreadyEnrolled: enrolled.has(`${row.personMatch.personId}|${row.network.id}`) }
       : row,
+  );
+}
+
+/** Candidates as the review shows them: name, organization, network, state and masked contacts, only within the actor's scope. */
+async function describeCandidates(actor: Actor, ids: string[]) {
+  if (!ids.length) return new Map<string, Omit<ImportCandidate, "confidence" | "reasons">>();
+  const [records, visible] = await Promise.all([
+    db.person.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        givenNames: true,
+        firstSurname: true,
+        secondSurname: true,
+        email: true,
+        phone: true,
+        state: true,
+        enrollments: { select: { network: { select: { name: true } }, organization: { select: { name: true } } }, take: 1 },
+        affiliations: { select: { organization: { select: { name: true, state: true } } }, take: 1 },
+      },
+    }),
+    db.person.findMany({ where: { AND: [{ id: { in: ids } }, personScope(actor)] }, select: { id: true } }),
+  ]);
+  const inScope = new Set(visible.map((person) => person.id));
+  return new Map(
+    records.map((record) => {
+      const shown = inScope.has(record.id);
+      return [
+        record.id,
+        {
+          personId: record.id,
+          name: shown ? fullName(record) : null,
+          organization: shown ? (record.enrollments[0]?.organization.name ?? record.affiliations[0]?.organization.name ?? null) : null,
+          network: shown ? (record.enrollments[0]?.network.name ?? null) : null,
+          state: shown ? (record.state ?? record.affiliations[0]?.organization.state ?? null) : null,
+          maskedEmail: shown ? maskEmail(record.email) : null,
+          maskedPhone: shown ? maskPhone(record.phone) : null,
+        },
+      ];
+    }),
   );
 }

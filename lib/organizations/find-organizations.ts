@@ -24,7 +24,11 @@ export async function findOrganizations(options: { actor: Actor } & Organization
     AND: [
       organizationScope(options.actor),
       ...words.map((word) => ({
-        OR: [{ normalizedName: { contains: word } }, { shortName: { contains: word, mode: "insensitive" as const } }],
+        OR: [
+          { matchKey: { contains: word } },
+          { name: { contains: word, mode: "insensitive" as const } },
+          { shortName: { contains: word, mode: "insensitive" as const } },
+        ],
       })),
       options.type ? { type: options.type } : {},
       options.state ? { state: options.state } : {},

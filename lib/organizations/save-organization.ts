@@ -3,9 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, scopeOf, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { DuplicatesFoundError, findOrganizationDuplicates } from "@/lib/registry/duplicates";
+import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { OrganizationInput } from "@/lib/registry/fields";
-import { organizationNameKey } from "@/lib/registry/normalize";
 import { networkScope, organizationScope } from "@/lib/registry/scope";
 
 /**
@@ -18,14 +17,13 @@ export async function createOrganization(options: { actor: Actor; input: Organiz
   const scope = scopeOf(options.actor, "manage:registry");
   if (!scope.all && !scope.programIds.length && !options.networkId)
     throw new AppError("VALIDATION", "A network is required", { field: "networkId" });
-  if (!options.allowSimilar) {
-    const organizations = await findOrganizationDuplicates(options.actor, options.input.name);
-    if (organizations.length) throw new DuplicatesFoundError({ organizations });
-  }
+  await assertNoDuplicates(options.actor, {
+    organization: { input: { ...options.input, networkId: options.networkId }, allowSimilar: options.allowSimilar },
+  });
   return db.$transaction(async (tx) => {
     if (options.networkId) await assertNetworkInScope(tx, options.actor, options.networkId);
     const organization = await tx.organization.create({
-      data: { ...options.input, normalizedName: organizationNameKey(options.input.name) },
+      data: options.input,
       select: { id: true },
     });
     if (options.networkId) await tx.networkMembership.create({ data: { networkId: options.networkId, organizationId: organization.id } });
@@ -45,7 +43,7 @@ export async function updateOrganization(options: { actor: Actor; organizationId
     await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
     await tx.organization.update({
       where: { id: options.organizationId },
-      data: { ...options.input, normalizedName: organizationNameKey(options.input.name) },
+      data: options.input,
     });
     await recordAuditEvent(tx, {
       actorId: options.actor.userId,

@@ -25,8 +25,14 @@ export async function findPeople(options: { actor: Actor } & PeopleFilters) {
   const where: Prisma.PersonWhereInput = {
     AND: [
       personScope(options.actor),
-      // Every word must appear in the name key or the email: "lopez ana" finds Ana López.
-      ...words.map((word) => ({ OR: [{ nameKey: { contains: word } }, { email: { contains: word } }] })),
+      // Every word must appear in the match key (kept by PostgreSQL), the given names or the email: "lopez ana" finds Ana López.
+      ...words.map((word) => ({
+        OR: [
+          { matchKey: { contains: word } },
+          { givenNames: { contains: word, mode: "insensitive" as const } },
+          { email: { contains: word } },
+        ],
+      })),
       options.state ? { state: options.state } : {},
       options.status === "deactivated" ? { deactivatedAt: { not: null } } : { deactivatedAt: null },
       options.generationId || options.networkId || options.organizationId

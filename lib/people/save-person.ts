@@ -3,9 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { DuplicatesFoundError, findPersonDuplicates } from "@/lib/registry/duplicates";
+import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { PersonInput } from "@/lib/registry/fields";
-import { personNameKey } from "@/lib/registry/normalize";
 import { personScope } from "@/lib/registry/scope";
 import { findOrganizationInScopeOrThrow } from "@/lib/organizations/save-organization";
 
@@ -19,7 +18,6 @@ function personData(input: PersonInput) {
     genderSelfDescribed: input.gender === "SELF_DESCRIBED" ? (input.genderSelfDescribed ?? null) : null,
     ageRange: input.ageRange ?? null,
     state: input.state ?? null,
-    nameKey: personNameKey(input),
   };
 }
 
@@ -52,9 +50,9 @@ export async function createPerson(options: {
   allowSimilar?: boolean;
 }) {
   assertCan(options.actor, "manage:registry");
-  const people = await findPersonDuplicates(options.actor, { ...options.input, organizationId: options.organizationId });
-  if (people.some((candidate) => candidate.reason === "email") || (people.length && !options.allowSimilar))
-    throw new DuplicatesFoundError({ people });
+  await assertNoDuplicates(options.actor, {
+    person: { input: { ...options.input, organizationId: options.organizationId }, allowSimilar: options.allowSimilar },
+  });
   return db.$transaction(async (tx) => {
     if (options.organizationId) await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
     const person = await insertPerson(

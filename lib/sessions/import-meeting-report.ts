@@ -1,4 +1,5 @@
 import "server-only";
+import { personNameWords } from "@/lib/matching/person-name-words";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -58,11 +59,13 @@ export async function importMeetingReport(options: {
   const participants = joinSegments(parseMeetingReport(options.content, sessionInfo.timeZone));
   if (!participants.length) throw new AppError("VALIDATION", "No participants found", { field: "report" });
 
+  const words = await personNameWords(participants.flatMap((participant) => participant.names));
   return db.$transaction(async (tx) => {
     const roster = await rosterEnrollments(tx, session.id);
     const { matched, unmatched } = matchParticipants(
       participants,
-      roster.map((row) => ({ personId: row.personId, email: row.person.email, nameKey: row.person.nameKey })),
+      roster.map((row) => ({ personId: row.personId, email: row.person.email, nameWords: row.person.nameWords })),
+      (name) => words.get(name) ?? [],
     );
     // Two report entries for one person (two devices): their minutes add up.
     const perPerson = new Map<string, { minutes: number; firstJoin?: Date }>();

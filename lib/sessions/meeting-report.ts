@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { wallTimeToDate } from "@/lib/dates/zoned";
+import { comparePersonNames } from "@/lib/matching/compare-person-names";
 import { normalizeText } from "@/lib/registry/normalize";
 
 /**
@@ -151,21 +152,21 @@ export function joinSegments(rows: ReportRow[]): Participant[] {
   });
 }
 
-export type RosterPerson = { personId: string; email: string | null; nameKey: string };
+export type RosterPerson = { personId: string; email: string | null; nameWords: string[] };
 export type MatchResult = {
   matched: Array<{ participant: Participant; personId: string; by: "email" | "name" }>;
   unmatched: Array<{ participant: Participant; reason: "no-match" | "ambiguous" }>;
 };
 
-const tokens = (value: string) => normalizeText(value).split(" ").filter(Boolean);
-
 /**
- * Email first, then name: every word of the reported name must be in the
- * person's name (so "Ana López" finds "Ana López Pérez"), and exactly one
- * roster person may fit — two people with the same name are never guessed between.
+ * Email first, then name: every word of the reported name must be in the person's name, as
+ * the matcher compares names (comparePersonNames: "Ana López" or "Lupita López" find
+ * "Guadalupe Ana López Pérez"), and exactly one roster person may fit — two people with the same
+ * name are never guessed between. `wordsOf` gives each reported name's words as the database
+ * computes them (lib/matching/person-name-words.ts).
  * A person matched by two report entries (two devices) gets their minutes added.
  */
-export function matchParticipants(participants: Participant[], roster: RosterPerson[]): MatchResult {
+export function matchParticipants(participants: Participant[], roster: RosterPerson[], wordsOf: (name: string) => string[]): MatchResult {
   const byEmail = new Map(roster.flatMap((person) => (person.email ? [[person.email.toLowerCase(), person.personId] as const] : [])));
   const result: MatchResult = { matched: [], unmatched: [] };
   for (const participant of participants) {
@@ -176,11 +177,11 @@ export function matchParticipants(participants: Participant[], roster: RosterPer
     }
     const candidates = new Set<string>();
     for (const name of participant.names) {
-      const words = tokens(name);
+      const words = wordsOf(name);
       if (words.length < 2) continue;
       for (const person of roster) {
-        const personWords = new Set(person.nameKey.split(" "));
-        if (words.every((word) => personWords.has(word))) candidates.add(person.personId);
+        const relation = comparePersonNames(words, person.nameWords);
+        if (relation.kind !== "different" && !relation.onlyFirst.length) candidates.add(person.personId);
       }
     }
     if (candidates.size === 1) result.matched.push({ participant, personId: [...candidates][0]!, by: "name" });

@@ -2,8 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { performRegistration, type OrganizationChoice, type PersonChoice } from "@/lib/enrollments/register-participant";
-import { DuplicatesFoundError, findOrganizationDuplicates, findPersonDuplicates } from "@/lib/registry/duplicates";
+import {
+  assertRegistrationHasNoDuplicates,
+  performRegistration,
+  type OrganizationChoice,
+  type PersonChoice,
+} from "@/lib/enrollments/register-participant";
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { audienceNetworkIds } from "./roster";
 
@@ -24,18 +28,7 @@ export async function addWalkIn(options: {
   if (!audience?.networkIds.includes(options.networkId))
     throw new AppError("VALIDATION", "Not a network of this session", { field: "networkId" });
 
-  const duplicates: ConstructorParameters<typeof DuplicatesFoundError>[0] = {};
-  if ("input" in options.person) {
-    const organizationId = "existingId" in options.organization ? options.organization.existingId : undefined;
-    const people = await findPersonDuplicates(options.actor, { ...options.person.input, organizationId });
-    if (people.some((candidate) => candidate.reason === "email") || (people.length && !options.person.allowSimilar))
-      duplicates.people = people;
-  }
-  if ("input" in options.organization && !options.organization.allowSimilar) {
-    const organizations = await findOrganizationDuplicates(options.actor, options.organization.input.name);
-    if (organizations.length) duplicates.organizations = organizations;
-  }
-  if (duplicates.people || duplicates.organizations) throw new DuplicatesFoundError(duplicates);
+  await assertRegistrationHasNoDuplicates(options.actor, options);
 
   // An existing person may already be enrolled through this network: then only the mark is added.
   let personId = "existingId" in options.person ? options.person.existingId : undefined;

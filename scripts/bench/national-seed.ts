@@ -147,29 +147,25 @@ export async function seedNationalProgram(databaseUrl: string) {
        SELECT 'nat-n' || n, 'Red ' || lpad(n::text, 3, '0'), ARRAY[(enum_range(NULL::"MexicanState"))[1 + n % 32]], now()
        FROM generate_series(0, ${N - 1}) n`,
     `INSERT INTO generation_networks ("generationId", "networkId") SELECT '${NATIONAL.generationId}', 'nat-n' || n FROM generate_series(0, ${N - 1}) n`,
-    `INSERT INTO organizations (id, name, "normalizedName", type, state, "updatedAt")
-       SELECT 'nat-o' || o, 'Organización ' || o, 'organizacion ' || o,
+    `INSERT INTO organizations (id, name, type, state, "updatedAt")
+       SELECT 'nat-o' || o, 'Organización ' || o,
               (enum_range(NULL::"OrganizationType"))[1 + o % 6], (enum_range(NULL::"MexicanState"))[1 + (o % ${N}) % 32], now()
        FROM generate_series(0, ${O - 1}) o`,
     `INSERT INTO network_memberships ("networkId", "organizationId") SELECT 'nat-n' || (o % ${N}), 'nat-o' || o FROM generate_series(0, ${O - 1}) o`,
     // Realistic, distinct names (50 given names × 50 × 50 surnames), so name similarity behaves as in real registries.
-    `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", "nameKey", email, phone, gender, "ageRange", "updatedAt")
-       SELECT 'nat-p' || i, g, f, s, '', 'p' || i || '@national.test', '+52 ' || (6620000000 + i)::text,
+    `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", email, phone, gender, "ageRange", "updatedAt")
+       SELECT 'nat-p' || i, g, f, s, 'p' || i || '@national.test', '+52 ' || (6620000000 + i)::text,
               (enum_range(NULL::"Gender"))[1 + i % 5], (enum_range(NULL::"AgeRange"))[1 + i % 5], now()
        FROM generate_series(0, ${P - 1}) i,
             LATERAL (SELECT ${sqlArray(GIVEN_NAMES)}[1 + i % 50] AS g, ${sqlArray(SURNAMES)}[1 + (i / 50) % 50] AS f,
                             ${sqlArray(SECOND_SURNAMES)}[1 + (i / 2500) % 50] AS s) AS name`,
-    // The same key the app writes (lib/registry/normalize.ts: unaccented, lower case, words sorted).
-    `UPDATE people SET "nameKey" = (SELECT string_agg(w, ' ' ORDER BY w COLLATE "C")
-       FROM regexp_split_to_table(lower(tejido_unaccent("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", ''))), '[^a-z0-9]+') w
-       WHERE w <> '') WHERE id LIKE 'nat-p%'`,
     // 1,000 planted duplicates, as registries receive them (not enrolled, so the totals above do not move).
-    `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", "nameKey", email, phone, "updatedAt")
+    `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", email, phone, "updatedAt")
        SELECT 'nat-dup' || i,
               CASE WHEN i % 5 = 3 THEN regexp_replace(p."givenNames", '^María', 'Ma.') WHEN i % 5 = 4 THEN upper(tejido_unaccent(p."givenNames")) ELSE p."givenNames" END,
               CASE i % 5 WHEN 0 THEN p."secondSurname" WHEN 2 THEN left(p."firstSurname", -1) || 'z' WHEN 4 THEN upper(tejido_unaccent(p."firstSurname")) ELSE p."firstSurname" END,
               CASE i % 5 WHEN 0 THEN p."firstSurname" WHEN 1 THEN NULL WHEN 4 THEN upper(tejido_unaccent(p."secondSurname")) ELSE p."secondSurname" END,
-              p."nameKey", CASE WHEN i % 5 = 1 THEN 'p.' || (i * 97) || '@national.test' END, CASE WHEN i % 5 = 0 THEN p.phone END, now()
+              CASE WHEN i % 5 = 1 THEN 'P' || (i * 97) || '@NATIONAL.test' END, CASE WHEN i % 5 IN (0, 2) THEN p.phone END, now()
        FROM generate_series(0, 999) i JOIN people p ON p.id = 'nat-p' || (i * 97)`,
     // Person i belongs to network i % N through one of that network's organizations.
     `INSERT INTO enrollments (id, "personId", "generationId", "networkId", "organizationId", status, "updatedAt")

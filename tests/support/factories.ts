@@ -70,11 +70,9 @@ export async function createGeneration(options: { programId?: string; networkIds
 
 export async function createOrganization(options: { networkIds?: string[]; state?: "SON" | "CHH" | "BCN"; name?: string } = {}) {
   const name = options.name ?? `Organización ${next()}`;
-  const { organizationNameKey } = await import("@/lib/registry/normalize");
   return db.organization.create({
     data: {
       name,
-      normalizedName: organizationNameKey(name),
       type: "CIVIL_SOCIETY",
       state: options.state ?? "SON",
       memberships: { create: (options.networkIds ?? []).map((networkId) => ({ networkId })) },
@@ -86,14 +84,12 @@ export async function createOrganization(options: { networkIds?: string[]; state
 export async function createPerson(
   options: { givenNames?: string; firstSurname?: string; email?: string; organizationId?: string; phone?: string } = {},
 ) {
-  const { personNameKey } = await import("@/lib/registry/normalize");
   const givenNames = options.givenNames ?? `Persona${next()}`;
   const firstSurname = options.firstSurname ?? "Prueba";
   return db.person.create({
     data: {
       givenNames,
       firstSurname,
-      nameKey: personNameKey({ givenNames, firstSurname }),
       email: options.email,
       phone: options.phone,
       affiliations: options.organizationId ? { create: { organizationId: options.organizationId } } : undefined,

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import es from "@/lib/i18n/messages/es-MX.json";
-import { personNameKey } from "@/lib/registry/normalize";
 import { createGeneration, createNetwork, createOrganization, enroll, signedInActor } from "@/tests/support/factories";
 
 // Only the request seams are replaced (who is signed in, translations, cache); the database is real.
@@ -29,7 +28,7 @@ async function twins() {
     [
       { givenNames: "Irene", firstSurname: "Valdés", secondSurname: "Ruiz" },
       { givenNames: "IRENE", firstSurname: "RUIZ", secondSurname: "VALDES" },
-    ].map((name) => db.person.create({ data: { ...name, nameKey: personNameKey(name) }, select: { id: true } })),
+    ].map((name) => db.person.create({ data: name, select: { id: true } })),
   );
   await enroll(first!.id, generation.id, network.id, organization.id);
   await enroll(second!.id, generation.id, network.id, organization.id);

@@ -69,7 +69,12 @@ function decisionsFrom(raw: Record<string, unknown>): Record<number, RowDecision
 export const commitImportAction = guardedAction(
   {
     permission: "manage:registry",
-    schema: z.object({ importId: idField, defaultNetworkId: optionalIdField, allPossible: z.enum(["", "create", "skip"]).optional() }),
+    schema: z.object({
+      importId: idField,
+      defaultNetworkId: optionalIdField,
+      allPossible: z.enum(["", "create", "skip"]).optional(),
+      acceptSuggestions: z.literal("1").optional(),
+    }),
   },
   async (input, { actor, raw }) => {
     const decisions = decisionsFrom(raw);
@@ -78,7 +83,13 @@ export const commitImportAction = guardedAction(
       .filter(Boolean)
       .map(Number);
     if (input.allPossible) for (const row of possibleRows) decisions[row] ??= { action: input.allPossible };
-    await commitParticipantImport({ actor, importId: input.importId, defaultNetworkId: input.defaultNetworkId, decisions });
+    await commitParticipantImport({
+      actor,
+      importId: input.importId,
+      defaultNetworkId: input.defaultNetworkId,
+      decisions,
+      acceptSuggestions: input.acceptSuggestions === "1",
+    });
     return { redirectTo: `/imports/${input.importId}` };
   },
 );

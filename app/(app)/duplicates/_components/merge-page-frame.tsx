@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
-import type { Confidence } from "@/lib/dedupe/duplicate-types";
-import { ConfidenceBadge, Reasons } from "./confidence-badge";
+import type { Confidence, OrganizationReason, PersonReason } from "@/lib/dedupe/duplicate-types";
+import { ConfidenceBadge, MatchReasons } from "@/components/registry/match-reasons";
 
 export type MergeRecord = { id: string; title: ReactNode; details: ReactNode };
 
@@ -35,7 +35,11 @@ export async function MergePageFrame({
       {score && (
         <div className="mb-4 flex flex-wrap items-center gap-2">
           <ConfidenceBadge confidence={score.confidence} />
-          <Reasons kind={kind} reasons={score.reasons} similarity={score.similarity} />
+          {kind === "PERSON" ? (
+            <MatchReasons kind="person" reasons={score.reasons as PersonReason[]} />
+          ) : (
+            <MatchReasons kind="organization" reasons={score.reasons as OrganizationReason[]} />
+          )}
         </div>
       )}
       <div className="mb-6 grid gap-4 md:grid-cols-2">

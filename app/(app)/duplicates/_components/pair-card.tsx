@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { Confidence } from "@/lib/dedupe/duplicate-types";
-import { ConfidenceBadge, Reasons } from "./confidence-badge";
+import type { Confidence, OrganizationReason, PersonReason } from "@/lib/dedupe/duplicate-types";
+import { ConfidenceBadge, MatchReasons } from "@/components/registry/match-reasons";
 import { DismissForm } from "./dismiss-form";
 
 /** One proposed pair: how sure and why, the two records side by side, and the two ways to settle it. */
@@ -25,7 +25,11 @@ export async function PairCard({
     <Card>
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <ConfidenceBadge confidence={pair.confidence} />
-        <Reasons kind={kind} reasons={pair.reasons} similarity={pair.similarity} />
+        {kind === "PERSON" ? (
+          <MatchReasons kind="person" reasons={pair.reasons as PersonReason[]} />
+        ) : (
+          <MatchReasons kind="organization" reasons={pair.reasons as OrganizationReason[]} />
+        )}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>{sides[0]}</div>

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, RememberedRadio } from "@/components/ui/action-form";
+import { CandidateContext, ConfidenceBadge, MatchReasons } from "@/components/registry/match-reasons";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -9,7 +10,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/http/page-errors";
 import { IMPORT_FIELDS } from "@/lib/imports/guess-mapping";
-import { previewParticipantImport, type RowPreview } from "@/lib/imports/preview-participant-import";
+import { previewParticipantImport, type ImportRowResult, type RowPreview } from "@/lib/imports/preview-participant-import";
 import { commitImportAction, saveMappingAction } from "../actions";
 import { CommitProgress } from "./_components/commit-progress";
 
@@ -44,7 +45,12 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
   const status = (row: RowPreview) => {
     if (row.errors.length) return <Badge tone="warning">{t("imports.match.invalid")}</Badge>;
     const match = row.personMatch;
-    if (match.status === "existing") return <Badge tone="info">{t(`imports.match.existing.${match.reason}`)}</Badge>;
+    if (match.status === "existing")
+      return (
+        <Badge tone="info">
+          {match.candidate.name ? t("imports.match.existing", { name: match.candidate.name }) : t("imports.match.existingOutOfScope")}
+        </Badge>
+      );
     if (match.status === "same-as-row") return <Badge>{t("imports.match.sameAsRow", { row: match.row + 2 })}</Badge>;
     if (match.status === "possible") return <Badge tone="warning">{t("imports.match.possible")}</Badge>;
     return <Badge tone="success">{t("imports.match.new")}</Badge>;
@@ -65,12 +71,17 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
         {rows.map((row) => (
           <tr key={row.index}>
             <Td className="tabular-nums">{spreadsheetRow(row)}</Td>
-            <Td>{[row.raw.givenNames, row.raw.firstSurname, row.raw.secondSurname].filter(Boolean).join(" ")}</Td>
+            <Td>{[row.raw.givenNames ?? row.raw.fullName, row.raw.firstSurname, row.raw.secondSurname].filter(Boolean).join(" ")}</Td>
             <Td>{row.raw.email}</Td>
             <Td>
               {row.raw.organization}
               {row.organizationMatch.status === "existing" && (
                 <span className="block text-xs text-slate-600">{t("imports.organizationExists")}</span>
+              )}
+              {row.organizationMatch.status === "new" && row.organizationMatch.suggestedState && (
+                <span className="block text-xs font-medium text-amber-900">
+                  {t("imports.suggestedState", { state: t(`states.${row.organizationMatch.suggestedState}`) })}
+                </span>
               )}
             </Td>
             <Td>{row.network?.name ?? row.raw.network}</Td>
@@ -89,6 +100,49 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
             </Td>
           </tr>
         ))}
+      </tbody>
+    </Table>
+  );
+
+  // After commit the page says what happened to each row, as the commit wrote it: not a fresh check against today's registry.
+  const byIndex = new Map(preview.rows.map((row) => [row.index, row]));
+  const resultTable = (results: ImportRowResult[]) => (
+    <Table caption={t("imports.resultsCaption", { shown: results.length })}>
+      <thead>
+        <tr>
+          <Th>{t("imports.row")}</Th>
+          <Th>{t("drillDown.name")}</Th>
+          <Th>{t("imports.fields.organization")}</Th>
+          <Th>{t("imports.result")}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.map((result) => {
+          const row = byIndex.get(result.index);
+          return (
+            <tr key={result.index}>
+              <Td className="tabular-nums">{result.index + 2}</Td>
+              <Td>
+                {result.personId ? (
+                  <TextLink href={`/people/${result.personId}`}>
+                    {row
+                      ? [row.raw.givenNames ?? row.raw.fullName, row.raw.firstSurname, row.raw.secondSurname].filter(Boolean).join(" ")
+                      : result.personId}
+                  </TextLink>
+                ) : (
+                  row && [row.raw.givenNames ?? row.raw.fullName, row.raw.firstSurname, row.raw.secondSurname].filter(Boolean).join(" ")
+                )}
+              </Td>
+              <Td>{row?.raw.organization}</Td>
+              <Td>
+                <Badge tone={result.outcome === "created" ? "success" : result.outcome === "linked" ? "info" : "neutral"}>
+                  {t(`imports.outcome.${result.outcome}`)}
+                </Badge>
+                {result.emailLeftOut && <span className="block text-xs text-amber-900">{t("imports.emailLeftOut")}</span>}
+              </Td>
+            </tr>
+          );
+        })}
       </tbody>
     </Table>
   );
@@ -151,8 +205,9 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
         </p>
       </Card>
 
-      {attention.length > 0 && <div className="mb-6">{rowTable(attention, t("imports.needsAttention"))}</div>}
-      {others.length > 0 && <div className="mb-6">{rowTable(others, t("imports.readyRows", { shown: others.length }))}</div>}
+      {committed && draft.results && <div className="mb-6">{resultTable(draft.results.slice(0, LISTED_ROWS))}</div>}
+      {!committed && attention.length > 0 && <div className="mb-6">{rowTable(attention, t("imports.needsAttention"))}</div>}
+      {!committed && others.length > 0 && <div className="mb-6">{rowTable(others, t("imports.readyRows", { shown: others.length }))}</div>}
 
       {!committed && (
         <Card title={t("imports.commitTitle")}>
@@ -180,20 +235,35 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
                   </legend>
                   <div className="flex flex-col gap-2">
                     <label className="flex min-h-11 items-center gap-2">
-                      <input type="radio" name={`decision-${row.index}`} value="create" className="size-5" />
+                      <RememberedRadio
+                        name={`decision-${row.index}`}
+                        value="create"
+                        defaultChecked={row.suggested.action === "create"}
+                        className="size-5"
+                      />
                       {t("imports.decision.create")}
+                      {row.suggested.action === "create" && <Badge tone="warning">{t("duplicates.suggested")}</Badge>}
                     </label>
                     {row.personMatch.candidates.map((candidate) => (
-                      <label key={candidate.personId} className="flex min-h-11 items-center gap-2">
-                        <input type="radio" name={`decision-${row.index}`} value={`use:${candidate.personId}`} className="size-5" />
-                        {t("imports.decision.use", {
-                          name: candidate.name ?? t("imports.someoneElse"),
-                          reason: t(`imports.reasons.${candidate.reason}`),
-                        })}
+                      <label key={candidate.personId} className="flex min-h-11 items-start gap-2">
+                        <RememberedRadio
+                          name={`decision-${row.index}`}
+                          value={`use:${candidate.personId}`}
+                          defaultChecked={row.suggested.action === "use" && row.suggested.personId === candidate.personId}
+                          className="mt-0.5 size-5"
+                        />
+                        <span className="space-y-1">
+                          <span className="block">{t("imports.decision.use", { name: candidate.name ?? t("imports.someoneElse") })}</span>
+                          {candidate.name && <CandidateContext candidate={candidate} />}
+                          <span className="flex flex-wrap items-center gap-1">
+                            <ConfidenceBadge confidence={candidate.confidence} />
+                            <MatchReasons kind="person" reasons={candidate.reasons} />
+                          </span>
+                        </span>
                       </label>
                     ))}
                     <label className="flex min-h-11 items-center gap-2">
-                      <input type="radio" name={`decision-${row.index}`} value="skip" className="size-5" />
+                      <RememberedRadio name={`decision-${row.index}`} value="skip" className="size-5" />
                       {t("imports.decision.skip")}
                     </label>
                   </div>
@@ -212,7 +282,14 @@ export default async function ImportReviewPage({ params }: { params: Promise<{ i
               />
             )}
             <p className="text-sm text-slate-700">{t("imports.commitHelp")}</p>
-            <SubmitButton>{t("imports.commit", { rows: counts.rows - counts.invalid })}</SubmitButton>
+            <div className="flex flex-wrap gap-2">
+              <SubmitButton>{t("imports.commit", { rows: counts.rows - counts.invalid })}</SubmitButton>
+              {possible.length > 0 && (
+                <SubmitButton name="acceptSuggestions" value="1" variant="secondary">
+                  {t("imports.acceptSuggestions", { count: possible.length })}
+                </SubmitButton>
+              )}
+            </div>
             <CommitProgress importId={draft.id} />
           </ActionForm>
         </Card>

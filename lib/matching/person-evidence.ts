@@ -1,0 +1,167 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PersonPairEvidence } from "./judge-person-pair";
+
+/**
+ * A person not yet in the registry (an import row, a registration form) to be compared with
+ * it. Its keys are computed by the same database functions as the stored ones.
+ */
+export type PersonProbe = {
+  key: string;
+  givenNames: string;
+  firstSurname: string;
+  secondSurname?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  gender?: string | null;
+  /** The organization it comes with: an existing id, or any key shared by probes naming the same new one. */
+  organizationKey?: string | null;
+  networkId?: string | null;
+};
+
+export type PersonSide = { key: string; probe: boolean; words: string[] };
+export type PersonPairRow = PersonPairEvidence & { first: PersonSide; second: PersonSide };
+
+// A block larger than this (a very common name, a phone used by a whole office) is not paired
+// inside: its pairs would be many and almost all different people. Smaller blocks still meet them.
+const MAX_BLOCK = 30;
+
+type Row = {
+  a: string;
+  b: string;
+  a_probe: boolean;
+  b_probe: boolean;
+  a_words: string[];
+  b_words: string[];
+  a_suffix: string | null;
+  b_suffix: string | null;
+  same_email: boolean;
+  email_shared: boolean;
+  same_phone: boolean;
+  phone_shared: boolean;
+  different_email: boolean;
+  shared_org: boolean;
+  shared_network: boolean;
+  gender_conflict: boolean;
+};
+
+/**
+ * Candidate pairs and what each pair shares, in one statement:
+ * - registry: every pair of active people (the duplicates page), or one given pair;
+ * - probes: each probe against the active registry and against the other probes.
+ * Candidates share a block: the same email or phone key, the same match key, the same
+ * organization, or a pair of name words within the same network. The judgement is made by
+ * judgePersonPair, never here.
+ */
+export async function findPersonPairEvidence(
+  source: { kind: "registry"; ids?: [string, string] } | { kind: "probes"; probes: PersonProbe[] },
+): Promise<PersonPairRow[]> {
+  if (source.kind === "probes" && !source.probes.length) return [];
+  const registryFilter =
+    source.kind === "registry"
+      ? source.ids
+        ? Prisma.sql`AND p.id IN (${source.ids[0]}, ${source.ids[1]})`
+        : Prisma.empty
+      : Prisma.sql`AND (p."emailKey" IN (SELECT "emailKey" FROM probes) OR p."phoneKey" IN (SELECT "phoneKey" FROM probes)
+          OR p."matchKey" IN (SELECT "matchKey" FROM probes)
+          OR p."namePairs" && (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM probes, unnest(probes."namePairs") AS pair)
+          OR p.id IN (SELECT "personId" FROM affiliations WHERE "organizationId" IN (SELECT unnest(orgs) FROM probes)))`;
+  const probes = source.kind === "probes" ? source.probes : [];
+  const column = <T>(pick: (probe: PersonProbe) => T) => probes.map(pick);
+  const rows = await db.$queryRaw<Row[]>`
+    WITH raw_probes AS (
+      SELECT * FROM unnest(
+        ${column((p) => p.key)}::text[], ${column((p) => p.givenNames)}::text[], ${column((p) => p.firstSurname)}::text[],
+        ${column((p) => p.secondSurname ?? null)}::text[], ${column((p) => p.email ?? null)}::text[], ${column((p) => p.phone ?? null)}::text[],
+        ${column((p) => p.gender ?? null)}::text[], ${column((p) => p.organizationKey ?? null)}::text[], ${column((p) => p.networkId ?? null)}::text[]
+      ) AS r(key, given, first, second, email, phone, gender, org, network)
+    ),
+    probes AS (
+      SELECT key, true AS probe,
+             person_name_words(full_name) AS words,
+             sorted_words(person_name_words(full_name)) AS "matchKey",
+             word_pairs(person_name_words(full_name)) AS "namePairs",
+             person_name_suffix(full_name) AS suffix,
+             email_match_key(email) AS "emailKey", email_is_shared_inbox(email) AS inbox,
+             phone_match_key(phone) AS "phoneKey", gender,
+             CASE WHEN org IS NULL THEN '{}'::text[] ELSE ARRAY[org] END AS orgs,
+             CASE WHEN network IS NULL THEN '{}'::text[] ELSE ARRAY[network] END AS networks
+      FROM (SELECT *, given || ' ' || first || ' ' || coalesce(second, '') AS full_name FROM raw_probes) AS r
+    ),
+    person_orgs AS (
+      SELECT "personId", "organizationId" FROM affiliations UNION SELECT "personId", "organizationId" FROM enrollments
+    ),
+    registry AS (
+      SELECT p.id AS key, false AS probe, p."nameWords" AS words, p."matchKey", p."namePairs", p."nameSuffix" AS suffix,
+             p."emailKey", email_is_shared_inbox(p.email) AS inbox, p."phoneKey", p.gender::text AS gender,
+             coalesce((SELECT array_agg(DISTINCT po."organizationId") FROM person_orgs po WHERE po."personId" = p.id), '{}') AS orgs,
+             coalesce((SELECT array_agg(DISTINCT n) FROM (
+                 SELECT e."networkId" AS n FROM enrollments e WHERE e."personId" = p.id
+                 UNION ALL
+                 SELECT m."networkId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
+                 WHERE a."personId" = p.id) AS x), '{}') AS networks
+      FROM people p WHERE p."deactivatedAt" IS NULL ${registryFilter}
+    ),
+    entities AS (SELECT * FROM registry UNION ALL SELECT * FROM probes),
+    blocks AS (
+      SELECT 'e ' || "emailKey" AS block, key FROM entities WHERE "emailKey" IS NOT NULL
+      UNION ALL SELECT 'p ' || "phoneKey", key FROM entities WHERE "phoneKey" IS NOT NULL
+      UNION ALL SELECT 'm ' || "matchKey", key FROM entities WHERE "matchKey" <> ''
+      UNION ALL SELECT 'o ' || o, key FROM entities, unnest(orgs) AS o
+      UNION ALL SELECT 'n ' || n || ' ' || pair, key FROM entities, unnest(networks) AS n, unnest("namePairs") AS pair
+    ),
+    small_blocks AS (
+      SELECT block, array_agg(DISTINCT key) AS keys FROM blocks GROUP BY block HAVING count(DISTINCT key) BETWEEN 2 AND ${MAX_BLOCK}
+    ),
+    candidates AS (
+      SELECT DISTINCT x AS a, y AS b FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y
+    ),
+    -- "Several people" use a contact when it comes with more than one first given name, in the whole registry.
+    email_use AS (
+      SELECT "emailKey", count(DISTINCT w) AS people FROM (
+        SELECT "emailKey", "nameWords"[1] AS w FROM people
+        WHERE "deactivatedAt" IS NULL AND "emailKey" IN (SELECT "emailKey" FROM entities)
+        UNION ALL SELECT "emailKey", words[1] FROM probes WHERE "emailKey" IS NOT NULL) AS x
+      GROUP BY 1
+    ),
+    phone_use AS (
+      SELECT "phoneKey", count(DISTINCT w) AS people FROM (
+        SELECT "phoneKey", "nameWords"[1] AS w FROM people
+        WHERE "deactivatedAt" IS NULL AND "phoneKey" IN (SELECT "phoneKey" FROM entities)
+        UNION ALL SELECT "phoneKey", words[1] FROM probes WHERE "phoneKey" IS NOT NULL) AS x
+      GROUP BY 1
+    )
+    SELECT c.a, c.b, x.probe AS a_probe, y.probe AS b_probe, x.words AS a_words, y.words AS b_words,
+           x.suffix AS a_suffix, y.suffix AS b_suffix,
+           coalesce(x."emailKey" = y."emailKey", false) AS same_email,
+           coalesce(x."emailKey" = y."emailKey" AND (x.inbox OR (SELECT people FROM email_use u WHERE u."emailKey" = x."emailKey") > 1), false) AS email_shared,
+           coalesce(x."phoneKey" = y."phoneKey", false) AS same_phone,
+           coalesce(x."phoneKey" = y."phoneKey" AND (SELECT people FROM phone_use u WHERE u."phoneKey" = x."phoneKey") > 1, false) AS phone_shared,
+           coalesce(x."emailKey" <> y."emailKey" AND NOT x.inbox AND NOT y.inbox, false) AS different_email,
+           x.orgs && y.orgs AS shared_org,
+           x.networks && y.networks AS shared_network,
+           coalesce(x.gender IN ('WOMAN', 'MAN') AND y.gender IN ('WOMAN', 'MAN') AND x.gender <> y.gender, false) AS gender_conflict
+    FROM candidates c
+    JOIN entities x ON x.key = c.a
+    JOIN entities y ON y.key = c.b
+    -- Pairs of two registry records come too: a probe "high" with two records is only unambiguous when those two are one.
+    WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
+                        AND ((d."firstId" = c.a AND d."secondId" = c.b) OR (d."firstId" = c.b AND d."secondId" = c.a)))`;
+  return rows.map((row) => ({
+    first: { key: row.a, probe: row.a_probe, words: row.a_words },
+    second: { key: row.b, probe: row.b_probe, words: row.b_words },
+    firstWords: row.a_words,
+    secondWords: row.b_words,
+    firstSuffix: row.a_suffix,
+    secondSuffix: row.b_suffix,
+    sameEmail: row.same_email,
+    emailShared: row.email_shared,
+    samePhone: row.same_phone,
+    phoneShared: row.phone_shared,
+    differentEmail: row.different_email,
+    sharedOrganization: row.shared_org,
+    sharedNetwork: row.shared_network,
+    genderConflict: row.gender_conflict,
+  }));
+}

@@ -11,6 +11,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState, type ActionState } from "@/lib/actions/action-state";
+import { CONVENER, ENROLLMENT_ROLES } from "@/lib/enrollments/enrollment-roles";
 
 type Option = { id: string; name: string };
 const NEW = "__new__";
@@ -29,6 +30,7 @@ export function ParticipantForm({
   defaults,
   submitLabel,
   anotherHref,
+  withRoles,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -37,12 +39,15 @@ export function ParticipantForm({
   defaults?: Record<string, string>;
   submitLabel: string;
   anotherHref?: string;
+  /** A session's walk-in: how the person takes part (guests and staff are not counted), and the convening foundation as an organization. */
+  withRoles?: boolean;
 }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(action, initialActionState);
   const values = state.values ?? defaults;
   const [networkId, setNetworkId] = useState(values?.networkId ?? networks[0]?.id ?? "");
   const [organizationId, setOrganizationId] = useState(values?.organizationId ?? NEW);
+  const [role, setRole] = useState(values?.role ?? "PARTICIPANT");
   const organizations = organizationsByNetwork[networkId] ?? [];
 
   if (state.status === "success") {
@@ -82,6 +87,20 @@ export function ParticipantForm({
         options={networks.map((network) => ({ value: network.id, label: network.name }))}
         errors={state.fieldErrors?.networkId}
       />
+      {withRoles && (
+        <SelectField
+          label={t("register.role")}
+          name="role"
+          value={role}
+          onChange={(event) => {
+            setRole(event.target.value);
+            if (event.target.value !== "PARTICIPANT" && organizationId === NEW) setOrganizationId(CONVENER);
+          }}
+          description={t("register.roleHelp")}
+          options={ENROLLMENT_ROLES.map((value) => ({ value, label: t(`enrollmentRoles.${value}`) }))}
+          errors={state.fieldErrors?.role}
+        />
+      )}
       <fieldset className="space-y-4">
         <legend className="mb-2 text-lg font-semibold">{t("register.personTitle")}</legend>
         {state.duplicates?.people && <DuplicateChoices kind="person" candidates={state.duplicates.people} />}
@@ -96,6 +115,7 @@ export function ParticipantForm({
           onChange={(event) => setOrganizationId(event.target.value)}
           options={[
             { value: NEW, label: t("register.newOrganizationOption") },
+            ...(withRoles && role !== "PARTICIPANT" ? [{ value: CONVENER, label: t("register.convenerOption") }] : []),
             ...organizations.map((organization) => ({ value: organization.id, label: organization.name })),
           ]}
           errors={state.fieldErrors?.organizationId}

@@ -13,6 +13,8 @@ type SessionRow = {
   allNetworks: boolean;
   networks: Array<{ network: { name: string } }>;
   readable?: boolean;
+  /** How many marks the session has: a held session with none is "attendance pending". */
+  _count?: { attendance: number };
   workshop?: { title: string; generation: { name: string } };
 };
 
@@ -43,6 +45,9 @@ export async function SessionList({ sessions, showWorkshop = false }: { sessions
               <Badge tone={session.status === "HELD" ? "success" : session.status === "CANCELLED" ? "warning" : "neutral"}>
                 {t(`sessionStatuses.${session.status}`)}
               </Badge>
+              {session.status === "HELD" && session._count?.attendance === 0 && (
+                <Badge tone="warning">{t("sessions.attendancePending")}</Badge>
+              )}
             </span>
           </li>
         );

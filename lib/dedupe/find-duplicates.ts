@@ -120,6 +120,12 @@ export async function findDuplicateOrganizations(options: { actor: Actor; page?:
 
 export type DuplicateKind = "people" | "organizations";
 
+/** `?kind=people|organizations&generationId=` of the duplicates API. */
+export function duplicateQuery(request: Request) {
+  const params = new URL(request.url).searchParams;
+  return { kind: duplicateKindOf(params.get("kind")), generationId: params.get("generationId") ?? undefined };
+}
+
 /** `?kind=` of the duplicates API: people (the default) or organizations. */
 export function duplicateKindOf(value: string | null): DuplicateKind {
   if (value === null || value === "people") return "people";
@@ -127,10 +133,23 @@ export function duplicateKindOf(value: string | null): DuplicateKind {
   throw new AppError("VALIDATION", "kind is people or organizations", { field: "kind" });
 }
 
-/** Every pair the actor may merge, ranked, without the records: for the API and for merging all high-confidence pairs. */
-export async function findDuplicatePairs(options: { actor: Actor; kind: DuplicateKind }) {
+/**
+ * Every pair the actor may merge, ranked, without the records: for the API and for merging all
+ * high-confidence pairs. With `generationId`, only pairs of records both enrolled in (people) or
+ * enrolling people in (organizations) that generation: a coordinator's "this import's duplicates".
+ */
+export async function findDuplicatePairs(options: { actor: Actor; kind: DuplicateKind; generationId?: string }) {
   assertCan(options.actor, "merge:registry");
   const scored: Array<ScoredPersonPair | ScoredOrganizationPair> =
     options.kind === "people" ? await scorePersonPairs() : await scoreOrganizationPairs();
-  return rank(await inScope(options.actor, options.kind === "people" ? "person" : "organization", scored));
+  let pairs = await inScope(options.actor, options.kind === "people" ? "person" : "organization", scored);
+  if (options.generationId) {
+    const enrolled = await db.enrollment.findMany({
+      where: { generationId: options.generationId },
+      select: { personId: true, organizationId: true },
+    });
+    const members = new Set(enrolled.map((row) => (options.kind === "people" ? row.personId : row.organizationId)));
+    pairs = pairs.filter((pair) => members.has(pair.firstId) && members.has(pair.secondId));
+  }
+  return rank(pairs);
 }

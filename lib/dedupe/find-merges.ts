@@ -13,6 +13,7 @@ const mergeSelect = {
   createdAt: true,
   undoneAt: true,
   snapshot: true,
+  batchId: true,
   mergedBy: { select: { name: true } },
   undoneBy: { select: { name: true } },
 } as const;
@@ -103,4 +104,29 @@ export async function findMergesInto(options: { actor: Actor; kind: "PERSON" | "
     select: mergeSelect,
   });
   return merges.map(describe);
+}
+
+/** A bulk merge and its merges, for whoever may see every record it kept (each judged as getMerge does). */
+export async function getMergeBatch(options: { actor: Actor; batchId: string }) {
+  assertCan(options.actor, "merge:registry");
+  const batch = await db.mergeBatch.findUnique({
+    where: { id: options.batchId },
+    select: {
+      id: true,
+      kind: true,
+      createdAt: true,
+      undoneAt: true,
+      createdBy: { select: { name: true } },
+      merges: { select: mergeSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!batch) throw new AppError("NOT_FOUND");
+  for (const merge of batch.merges) {
+    const exists =
+      merge.kind === "PERSON"
+        ? await db.person.count({ where: { id: merge.survivorId } })
+        : await db.organization.count({ where: { id: merge.survivorId } });
+    if (!(await survivorVisible(options.actor, exists ? merge : await absorberOf(merge)))) throw new AppError("NOT_FOUND");
+  }
+  return { ...batch, merges: batch.merges.map(describe) };
 }

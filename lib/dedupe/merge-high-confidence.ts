@@ -11,12 +11,12 @@ import type { FieldChoice } from "./merge-snapshot";
 type Tx = Prisma.TransactionClient;
 
 /** What "merge all high-confidence pairs" would do: how many records become how many, for the review screen. */
-export async function previewHighConfidenceMerge(options: { actor: Actor; kind: DuplicateKind }) {
+export async function previewHighConfidenceMerge(options: { actor: Actor; kind: DuplicateKind; generationId?: string }) {
   const groups = await highConfidenceGroups(options);
   return { groups: groups.length, records: groups.reduce((sum, group) => sum + group.length, 0) };
 }
 
-async function highConfidenceGroups(options: { actor: Actor; kind: DuplicateKind }) {
+async function highConfidenceGroups(options: { actor: Actor; kind: DuplicateKind; generationId?: string }) {
   const pairs = await findDuplicatePairs(options);
   return highGroups(
     pairs.map((pair) => ({ firstKey: pair.firstId, secondKey: pair.secondId, confidence: pair.confidence, strength: pair.strength })),
@@ -36,9 +36,10 @@ function fillEmpty<Field extends string>(fields: readonly Field[], kept: Record<
  * Merges every group of records the matcher joins with "high" pairs (in the actor's scope), in one
  * transaction, as one batch that undoMergeBatch puts back as a whole. In each group the record that
  * holds most (enrollments, attendance, affiliations or memberships), then the oldest, is kept; it
- * takes another record's value only for fields it has empty.
+ * takes another record's value only for fields it has empty. With `generationId`, only that
+ * generation's records (see findDuplicatePairs).
  */
-export async function mergeHighConfidencePairs(options: { actor: Actor; kind: DuplicateKind }) {
+export async function mergeHighConfidencePairs(options: { actor: Actor; kind: DuplicateKind; generationId?: string }) {
   assertCan(options.actor, "merge:registry");
   const groups = await highConfidenceGroups(options);
   if (!groups.length) return { batchId: null, merged: [] as Array<{ keptId: string; mergedId: string }> };

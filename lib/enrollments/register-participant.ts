@@ -8,6 +8,7 @@ import { findPersonInScopeOrThrow, insertPerson } from "@/lib/people/save-person
 import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { OrganizationInput, PersonInput } from "@/lib/registry/fields";
 import { assertCanEnroll } from "./enrollment-access";
+import type { EnrollmentRoleValue } from "./enrollment-roles";
 
 export type PersonChoice = { existingId: string } | { input: PersonInput; allowSimilar?: boolean };
 export type OrganizationChoice = { existingId: string } | { input: OrganizationInput; allowSimilar?: boolean };
@@ -46,6 +47,9 @@ export async function performRegistration(options: {
   title?: string;
   lookupPermission: Permission;
   source?: "MANUAL" | "IMPORT" | "SELF_REGISTRATION";
+  role?: EnrollmentRoleValue;
+  /** Joined after the start: expected only at sessions from this day on. */
+  joinedOn?: Date;
 }) {
   const { actor } = options;
 
@@ -90,6 +94,8 @@ export async function performRegistration(options: {
         networkId: options.networkId,
         registeredById: actor.userId,
         source: "MANUAL",
+        role: options.role ?? "PARTICIPANT",
+        joinedOn: options.joinedOn ?? null,
       },
       select: { id: true },
     });

@@ -12,6 +12,7 @@ export const CLIENT_NAMESPACES = [
   "checkIn",
   "common",
   "duplicates",
+  "enrollmentRoles",
   "errorPage",
   "errors",
   "exports",

@@ -26,6 +26,7 @@ export type PersonPairRow = PersonPairEvidence & { first: PersonSide; second: Pe
 // A block larger than this (a very common name, a phone used by a whole office) is not paired
 // inside: its pairs would be many and almost all different people. Smaller blocks still meet them.
 const MAX_BLOCK = 30;
+const MAX_WORD_BLOCK = 12;
 
 type Row = {
   a: string;
@@ -50,8 +51,8 @@ type Row = {
  * Candidate pairs and what each pair shares, in one statement:
  * - registry: every pair of active people (the duplicates page), or one given pair;
  * - probes: each probe against the active registry and against the other probes.
- * Candidates share a block: the same email or phone key, the same match key, the same
- * organization, or a pair of name words within the same network. The judgement is made by
+ * Candidates share a block: the same email or phone key, the same match key, a name word within
+ * the same organization, or a pair of name words within the same network. The judgement is made by
  * judgePersonPair, never here.
  */
 export async function findPersonPairEvidence(
@@ -104,18 +105,31 @@ export async function findPersonPairEvidence(
       FROM people p WHERE p."deactivatedAt" IS NULL ${registryFilter}
     ),
     entities AS (SELECT * FROM registry UNION ALL SELECT * FROM probes),
+    -- Contacts and whole names block up to MAX_BLOCK records; a shared word or pair of words ("weak" blocks), only up to
+    -- MAX_WORD_BLOCK (a common given name in a large network would otherwise pair everyone with everyone).
     blocks AS (
-      SELECT 'e ' || "emailKey" AS block, key FROM entities WHERE "emailKey" IS NOT NULL
-      UNION ALL SELECT 'p ' || "phoneKey", key FROM entities WHERE "phoneKey" IS NOT NULL
-      UNION ALL SELECT 'm ' || "matchKey", key FROM entities WHERE "matchKey" <> ''
-      UNION ALL SELECT 'o ' || o, key FROM entities, unnest(orgs) AS o
-      UNION ALL SELECT 'n ' || n || ' ' || pair, key FROM entities, unnest(networks) AS n, unnest("namePairs") AS pair
+      SELECT 'e ' || "emailKey" AS block, key, ${MAX_BLOCK}::int AS cap, false AS weak FROM entities WHERE "emailKey" IS NOT NULL
+      UNION ALL SELECT 'p ' || "phoneKey", key, ${MAX_BLOCK}, false FROM entities WHERE "phoneKey" IS NOT NULL
+      UNION ALL SELECT 'm ' || "matchKey", key, ${MAX_BLOCK}, false FROM entities WHERE "matchKey" <> ''
+      -- Colleagues meet when their names share a word (a misspelt surname still shares the given name).
+      UNION ALL SELECT 'o ' || o || ' ' || w, key, ${MAX_WORD_BLOCK}, true FROM entities, unnest(orgs) AS o, unnest(words) AS w WHERE length(w) > 1
+      UNION ALL SELECT 'n ' || n || ' ' || pair, key, ${MAX_WORD_BLOCK}, true FROM entities, unnest(networks) AS n, unnest("namePairs") AS pair
     ),
     small_blocks AS (
-      SELECT block, array_agg(DISTINCT key) AS keys FROM blocks GROUP BY block HAVING count(DISTINCT key) BETWEEN 2 AND ${MAX_BLOCK}
+      SELECT block, bool_and(weak) AS weak, array_agg(DISTINCT key) AS keys
+      FROM blocks GROUP BY block HAVING count(DISTINCT key) BETWEEN 2 AND min(cap)
     ),
+    paired AS (
+      SELECT x AS a, y AS b, bool_and(weak) AS weak FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y GROUP BY x, y
+    ),
+    -- A pair met only through a shared word must share most of the shorter name (60 %): "María Elena Soto" and
+    -- "María Elena Ruiz" of one network are not compared, "Ana López" and "Ana López Pérez" are.
     candidates AS (
-      SELECT DISTINCT x AS a, y AS b FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y
+      SELECT p.a, p.b FROM paired p
+      JOIN entities x ON x.key = p.a JOIN entities y ON y.key = p.b
+      WHERE NOT p.weak
+         OR (SELECT count(*) FROM (SELECT unnest(x.words) INTERSECT SELECT unnest(y.words)) AS shared) * 10
+            >= 6 * least(cardinality(x.words), cardinality(y.words))
     ),
     -- "Several people" use a contact when it comes with more than one first given name, in the whole registry.
     email_use AS (
@@ -135,9 +149,9 @@ export async function findPersonPairEvidence(
     SELECT c.a, c.b, x.probe AS a_probe, y.probe AS b_probe, x.words AS a_words, y.words AS b_words,
            x.suffix AS a_suffix, y.suffix AS b_suffix,
            coalesce(x."emailKey" = y."emailKey", false) AS same_email,
-           coalesce(x."emailKey" = y."emailKey" AND (x.inbox OR (SELECT people FROM email_use u WHERE u."emailKey" = x."emailKey") > 1), false) AS email_shared,
+           coalesce(x."emailKey" = y."emailKey" AND (x.inbox OR eu.people > 1), false) AS email_shared,
            coalesce(x."phoneKey" = y."phoneKey", false) AS same_phone,
-           coalesce(x."phoneKey" = y."phoneKey" AND (SELECT people FROM phone_use u WHERE u."phoneKey" = x."phoneKey") > 1, false) AS phone_shared,
+           coalesce(x."phoneKey" = y."phoneKey" AND pu.people > 1, false) AS phone_shared,
            coalesce(x."emailKey" <> y."emailKey" AND NOT x.inbox AND NOT y.inbox, false) AS different_email,
            x.orgs && y.orgs AS shared_org,
            x.networks && y.networks AS shared_network,
@@ -145,6 +159,8 @@ export async function findPersonPairEvidence(
     FROM candidates c
     JOIN entities x ON x.key = c.a
     JOIN entities y ON y.key = c.b
+    LEFT JOIN email_use eu ON eu."emailKey" = x."emailKey" AND x."emailKey" = y."emailKey"
+    LEFT JOIN phone_use pu ON pu."phoneKey" = x."phoneKey" AND x."phoneKey" = y."phoneKey"
     -- Pairs of two registry records come too: a probe "high" with two records is only unambiguous when those two are one.
     WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
                         AND ((d."firstId" = c.a AND d."secondId" = c.b) OR (d."firstId" = c.b AND d."secondId" = c.a)))`;

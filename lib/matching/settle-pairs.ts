@@ -18,11 +18,18 @@ export function settlePairs<Pair extends JudgedPair & { strength: number }>(pair
   for (const pair of pairs) {
     if (pair.confidence !== "high") continue;
     high.set(pairKey(pair.firstKey, pair.secondKey), pair.strength);
-    partners.set(pair.firstKey, [...(partners.get(pair.firstKey) ?? []), pair.secondKey]);
-    partners.set(pair.secondKey, [...(partners.get(pair.secondKey) ?? []), pair.firstKey]);
+    for (const [one, other] of [
+      [pair.firstKey, pair.secondKey],
+      [pair.secondKey, pair.firstKey],
+    ] as const) {
+      const list = partners.get(one);
+      if (list) list.push(other);
+      else partners.set(one, [other]);
+    }
   }
   const demoted = new Set<string>();
   for (const [record, others] of partners) {
+    if (others.length < 2) continue;
     const strength = (other: string) => high.get(pairKey(record, other))!;
     for (const one of others) {
       const rivals = others.filter((other) => other !== one && !high.has(pairKey(one, other)));

@@ -1,9 +1,9 @@
 import "server-only";
-import { personNameWords } from "@/lib/matching/person-name-words";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { personNameWords } from "@/lib/matching/person-name-words";
 import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { rosterEnrollments } from "./roster";
@@ -17,6 +17,8 @@ export type UnmatchedRow = {
   minutes: number;
   reason: "no-match" | "ambiguous";
   status: "PRESENT" | "LATE" | "ABSENT";
+  /** Set once a facilitator assigned the row to a roster person: it leaves the review list. */
+  resolvedPersonId?: string;
 };
 export type ImportResult = {
   alreadyImported: boolean;
@@ -137,12 +139,61 @@ export async function importMeetingReport(options: {
   });
 }
 
-/** The unmatched rows of the latest report of a session, for the facilitator to resolve. */
-export async function findLatestUnmatched(sessionId: string): Promise<UnmatchedRow[]> {
+/** The rows of the latest report of a session still to resolve, with their place in the report (`row`), for the facilitator. */
+export async function findLatestUnmatched(sessionId: string): Promise<Array<UnmatchedRow & { row: number }>> {
   const latest = await db.meetingReportImport.findFirst({
     where: { sessionId },
     orderBy: { createdAt: "desc" },
     select: { unmatched: true },
   });
-  return (latest?.unmatched as UnmatchedRow[] | undefined) ?? [];
+  return ((latest?.unmatched as UnmatchedRow[] | undefined) ?? [])
+    .map((row, index) => ({ ...row, row: index }))
+    .filter((row) => !row.resolvedPersonId);
+}
+
+/**
+ * A report row the app could not match (or could not tell between namesakes), assigned by the
+ * facilitator to a roster person: the row's status and minutes become that person's mark,
+ * whatever their mark was (the report's absence, or another), and the row leaves the review list.
+ * All in one transaction; a row already resolved is refused.
+ */
+export async function assignMeetingReportRow(options: { actor: Actor; sessionId: string; row: number; personId: string }) {
+  const session = await findRecordableSessionOrThrow(db, options.actor, options.sessionId);
+  return db.$transaction(async (tx) => {
+    const latest = await tx.meetingReportImport.findFirst({
+      where: { sessionId: session.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    if (!latest) throw new AppError("NOT_FOUND");
+    await tx.$queryRaw`SELECT id FROM meeting_report_imports WHERE id = ${latest.id} FOR UPDATE`;
+    const { unmatched } = await tx.meetingReportImport.findUniqueOrThrow({ where: { id: latest.id }, select: { unmatched: true } });
+    const rows = unmatched as UnmatchedRow[];
+    const row = rows[options.row];
+    if (!row) throw new AppError("NOT_FOUND");
+    if (row.resolvedPersonId) throw new AppError("CONFLICT", "Row already assigned", { messageKey: "meetingReport.alreadyAssigned" });
+    const roster = await rosterEnrollments(tx, session.id);
+    if (!roster.some((entry) => entry.personId === options.personId)) throw new AppError("NOT_FOUND", "Not on the roster");
+    await tx.attendance.upsert({
+      where: { sessionId_personId: { sessionId: session.id, personId: options.personId } },
+      create: {
+        sessionId: session.id,
+        personId: options.personId,
+        status: row.status,
+        minutes: row.minutes,
+        source: "MEETING_REPORT",
+        updatedById: options.actor.userId,
+      },
+      update: {
+        status: row.status,
+        minutes: row.minutes,
+        source: "MEETING_REPORT",
+        updatedById: options.actor.userId,
+        version: { increment: 1 },
+      },
+    });
+    rows[options.row] = { ...row, resolvedPersonId: options.personId };
+    await tx.meetingReportImport.update({ where: { id: latest.id }, data: { unmatched: rows } });
+    return { status: row.status };
+  });
 }

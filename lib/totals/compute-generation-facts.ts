@@ -3,7 +3,15 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MexicanState, Modality } from "@/lib/generated/prisma/enums";
 
-export type FactsFilters = { networkId?: string; state?: MexicanState; modality?: Modality; from?: Date; to?: Date };
+export type FactsFilters = {
+  networkId?: string;
+  state?: MexicanState;
+  modality?: Modality;
+  from?: Date;
+  to?: Date;
+  /** One person's own figures (their page): the same statement, narrowed to their enrollments. */
+  personId?: string;
+};
 
 type Count = { value: string; count: number };
 type Ratio = { expected: number; attended: number };
@@ -37,6 +45,10 @@ export type GenerationFacts = {
   enrolled: number;
   enrolledOrganizations: number;
   sessionsHeld: number;
+  /** Held sessions without any attendance mark yet: left out of every rate until marked. */
+  pendingSessions: number;
+  /** Guests, speakers, observers and staff marked at sessions: shown apart, never counted as participants. */
+  guests: number;
   virtualSessions: number;
   expected: number;
   attended: number;
@@ -65,10 +77,13 @@ export type GenerationFacts = {
  * PDF): one statement, straight from the records, so PostgreSQL does the
  * counting at national scale instead of the app reading millions of rows.
  *
- * - enrolled: enrollments not withdrawn whose person, organization and network are active;
+ * - enrolled: participant enrollments (not guests, speakers, observers or staff) not withdrawn
+ *   whose person, organization and network are active;
  * - took part (the participation rule): enrolled and present or late at one held session in view;
- * - a held session expects every enrolled person of its networks; people are grouped by the
- *   set of networks they are enrolled through, so "expected" is computed per group, not per person;
+ * - a held session with no mark yet is "attendance pending": counted as held, left out of rates;
+ * - a held session expects every enrolled person of its networks who had joined by then (an
+ *   enrollment's joinedOn; none means from the start); people are grouped by the set of networks
+ *   they are enrolled through and the day they joined, so "expected" is computed per group;
  * - completed: attended at least `completionPercent` of the held sessions expected of them.
  */
 export async function computeGenerationFacts(generationId: string, completionPercent: number, filters: FactsFilters = {}) {
@@ -89,57 +104,64 @@ export function generationFactsCtes(generationId: string, completionPercent: num
   const modality = filters.modality ?? null;
   const from = filters.from?.toISOString() ?? null;
   const to = filters.to?.toISOString() ?? null;
+  const personId = filters.personId ?? null;
   return Prisma.sql`
 WITH
 generation_network AS (
   SELECT "networkId" AS network_id FROM generation_networks WHERE "generationId" = ${generationId}
 ),
 enr AS (
-  SELECT e."personId" AS person_id, e."organizationId" AS organization_id, e."networkId" AS network_id,
+  SELECT e."personId" AS person_id, e."organizationId" AS organization_id, e."networkId" AS network_id, e."joinedOn" AS joined_on,
          n.name AS network_name, o.name AS organization_name, o.state::text AS state, o.type::text AS organization_type,
          p.gender::text AS gender, p."ageRange"::text AS age_range
   FROM enrollments e
   JOIN people p ON p.id = e."personId" AND p."deactivatedAt" IS NULL
   JOIN organizations o ON o.id = e."organizationId" AND o."deactivatedAt" IS NULL
   JOIN networks n ON n.id = e."networkId" AND n."deactivatedAt" IS NULL
-  WHERE e."generationId" = ${generationId} AND e.status <> 'WITHDRAWN'
+  WHERE e."generationId" = ${generationId} AND e.status <> 'WITHDRAWN' AND e.role = 'PARTICIPANT'
     AND (${networkId}::text IS NULL OR e."networkId" = ${networkId}::text)
     AND (${state}::text IS NULL OR o.state::text = ${state}::text)
+    AND (${personId}::text IS NULL OR e."personId" = ${personId}::text)
 ),
-held_any AS (
-  SELECT s.id, s."startsAt" AS starts_at, s.modality::text AS modality, s."allNetworks" AS all_networks, w.title
+held_all AS (
+  SELECT s.id, s."startsAt" AS starts_at, s.modality::text AS modality, s."allNetworks" AS all_networks, w.title,
+         EXISTS (SELECT 1 FROM attendance m WHERE m."sessionId" = s.id) AS marked
   FROM sessions s JOIN workshops w ON w.id = s."workshopId"
   WHERE w."generationId" = ${generationId} AND s.status = 'HELD'
     AND (${modality}::text IS NULL OR s.modality::text = ${modality}::text)
     AND (${from}::timestamp IS NULL OR s."startsAt" >= ${from}::timestamp)
     AND (${to}::timestamp IS NULL OR s."startsAt" <= ${to}::timestamp)
+    AND (${networkId}::text IS NULL OR s."allNetworks"
+         OR EXISTS (SELECT 1 FROM session_networks x WHERE x."sessionId" = s.id AND x."networkId" = ${networkId}::text))
 ),
+-- Held but not marked yet: "attendance pending", never a 0 % session.
+pending AS (SELECT id FROM held_all WHERE NOT marked),
+held_any AS (SELECT id, starts_at, modality, all_networks, title FROM held_all WHERE marked),
 audience_any AS (
   SELECT h.id AS session_id, g.network_id FROM held_any h CROSS JOIN generation_network g WHERE h.all_networks
   UNION ALL
   SELECT sn."sessionId", sn."networkId" FROM session_networks sn JOIN held_any h ON h.id = sn."sessionId" AND NOT h.all_networks
 ),
 -- Integer keys: grouping millions of attendance marks by int is several times faster than by cuid text.
-held AS (
-  SELECT h.*, (row_number() OVER ())::int AS session_key FROM held_any h
-  WHERE ${networkId}::text IS NULL
-     OR EXISTS (SELECT 1 FROM audience_any a WHERE a.session_id = h.id AND a.network_id = ${networkId}::text)
-),
+held AS (SELECT h.*, (row_number() OVER ())::int AS session_key FROM held_any h),
 audience AS (SELECT a.*, h.session_key FROM audience_any a JOIN held h ON h.id = a.session_id),
 network_key AS (SELECT network_id, (row_number() OVER (ORDER BY network_id))::int AS key FROM (SELECT DISTINCT network_id FROM enr) n),
+-- A person is expected from the day they joined: the earliest joinedOn of their enrollments, none if any has none.
 person_networks AS (
-  SELECT enr.person_id, array_agg(DISTINCT nk.key ORDER BY nk.key) AS nets
+  SELECT enr.person_id, array_agg(DISTINCT nk.key ORDER BY nk.key) AS nets,
+         CASE WHEN bool_or(enr.joined_on IS NULL) THEN NULL ELSE min(enr.joined_on) END AS joined_on
   FROM enr JOIN network_key nk ON nk.network_id = enr.network_id GROUP BY enr.person_id
 ),
 network_set AS (
-  SELECT (row_number() OVER ())::int AS set_id, nets, people FROM (SELECT nets, count(*) AS people FROM person_networks GROUP BY nets) s
+  SELECT (row_number() OVER ())::int AS set_id, nets, joined_on, people
+  FROM (SELECT nets, joined_on, count(*) AS people FROM person_networks GROUP BY nets, joined_on) s
 ),
 person_set AS (
-  SELECT pn.person_id, (row_number() OVER ())::int AS person_key, ns.set_id, ns.nets
-  FROM person_networks pn JOIN network_set ns ON ns.nets = pn.nets
+  SELECT pn.person_id, (row_number() OVER ())::int AS person_key, ns.set_id, ns.nets, ns.joined_on
+  FROM person_networks pn JOIN network_set ns ON ns.nets = pn.nets AND ns.joined_on IS NOT DISTINCT FROM pn.joined_on
 ),
 session_audience AS (
-  SELECT h.id, h.session_key, array_agg(nk.key) AS nets
+  SELECT h.id, h.session_key, min(h.starts_at) AS starts_at, array_agg(nk.key) AS nets
   FROM held h JOIN audience a ON a.session_key = h.session_key JOIN network_key nk ON nk.network_id = a.network_id
   GROUP BY h.id, h.session_key
 ),
@@ -147,13 +169,15 @@ set_session_network AS (
   SELECT ns.set_id, a.session_key, nk.network_id
   FROM network_set ns CROSS JOIN LATERAL unnest(ns.nets) AS u(key)
   JOIN network_key nk ON nk.key = u.key JOIN audience a ON a.network_id = nk.network_id
+  JOIN held h ON h.session_key = a.session_key
+  WHERE ns.joined_on IS NULL OR h.starts_at >= ns.joined_on
 ),
 set_session AS (SELECT DISTINCT set_id, session_key FROM set_session_network),
 -- Every attendance mark is read once, with no join to decide whether the person was expected
 -- (their networks overlap the session's audience), tallying both per person and per (network set, session).
 attended_groups AS MATERIALIZED (
   SELECT ps.person_key, ps.set_id, sa.session_key, GROUPING(ps.person_key) AS by_set_session,
-         count(*) FILTER (WHERE ps.nets && sa.nets) AS attended
+         count(*) FILTER (WHERE ps.nets && sa.nets AND (ps.joined_on IS NULL OR sa.starts_at >= ps.joined_on)) AS attended
   FROM attendance a
   JOIN session_audience sa ON sa.id = a."sessionId"
   JOIN person_set ps ON ps.person_id = a."personId"
@@ -198,6 +222,18 @@ session_ratio AS (
   FROM held h LEFT JOIN session_expected se ON se.session_key = h.session_key LEFT JOIN session_attended sa ON sa.session_key = h.session_key
 ),
 distinct_part_person AS (SELECT DISTINCT person_id, gender, age_range FROM part),
+-- Guests, speakers, observers and staff in view who came to a held session, and are not participants too.
+guest AS (
+  SELECT DISTINCT e."personId" AS person_id FROM enrollments e
+  JOIN organizations o ON o.id = e."organizationId"
+  WHERE e."generationId" = ${generationId} AND e.role <> 'PARTICIPANT' AND e.status <> 'WITHDRAWN'
+    AND (${networkId}::text IS NULL OR e."networkId" = ${networkId}::text)
+    AND (${state}::text IS NULL OR o.state::text = ${state}::text)
+    AND (${personId}::text IS NULL OR e."personId" = ${personId}::text)
+    AND e."personId" NOT IN (SELECT person_id FROM enr)
+    AND EXISTS (SELECT 1 FROM attendance a JOIN held_any h ON h.id = a."sessionId"
+                WHERE a."personId" = e."personId" AND a.status IN ('PRESENT', 'LATE'))
+),
 distinct_part_organization AS (SELECT DISTINCT organization_id, organization_type FROM part)`;
 }
 
@@ -210,7 +246,9 @@ SELECT json_build_object(
   'states', (SELECT count(DISTINCT state) FROM part),
   'enrolled', (SELECT count(*) FROM person_networks),
   'enrolledOrganizations', (SELECT count(DISTINCT organization_id) FROM enr),
-  'sessionsHeld', (SELECT count(*) FROM held),
+  'sessionsHeld', (SELECT count(*) FROM held) + (SELECT count(*) FROM pending),
+  'pendingSessions', (SELECT count(*) FROM pending),
+  'guests', (SELECT count(*) FROM guest),
   'virtualSessions', (SELECT count(*) FROM held WHERE modality = 'VIRTUAL'),
   'expected', (SELECT coalesce(sum(expected), 0) FROM session_ratio),
   'attended', (SELECT coalesce(sum(attended), 0) FROM session_ratio),
@@ -240,7 +278,8 @@ SELECT json_build_object(
     SELECT id, starts_at AS "startsAt", title, modality, expected, attended FROM session_ratio
   ) x),
   'byModality', (SELECT coalesce(json_agg(x ORDER BY x.modality), '[]') FROM (
-    SELECT modality, count(*) AS "sessionsHeld", sum(expected) AS expected, sum(attended) AS attended FROM session_ratio GROUP BY modality
+    SELECT ha.modality, count(*) AS "sessionsHeld", coalesce(sum(sr.expected), 0) AS expected, coalesce(sum(sr.attended), 0) AS attended
+    FROM held_all ha LEFT JOIN session_ratio sr ON sr.id = ha.id GROUP BY ha.modality
   ) x)
 ) AS facts`;
 }

@@ -41,6 +41,8 @@ export async function getGenerationSummary(options: { actor: Actor; generationId
     enrolled: facts.enrolled,
     enrolledOrganizations: facts.enrolledOrganizations,
     sessionsHeld: facts.sessionsHeld,
+    pendingSessions: facts.pendingSessions,
+    guests: cell(facts.guests),
     attendanceRate: rateOf(facts),
     completed: facts.completed,
     completionPercent,

@@ -19,7 +19,7 @@ export const NATIONAL = {
  *   25 weekly workshops × 200 networks = 5,000 sessions (10 weeks in person, then virtual; 50 cancelled);
  *   400 attendance marks per session (70 % present, 10 % late, 10 % absent, 10 % excused);
  *   1,000 people registered a second time, written differently: surnames swapped (same phone), no second surname
- *   (the email with a dot), a misspelt surname (same organization), "Ma." for María, capitals without accents.
+ *   (the email in capitals), a misspelt surname (same phone), "Ma." for María, capitals without accents.
  *   They are what the duplicates page must find among 101,000 people.
  */
 export const GIVEN_NAMES = [
@@ -157,8 +157,11 @@ export async function seedNationalProgram(databaseUrl: string) {
        SELECT 'nat-p' || i, g, f, s, 'p' || i || '@national.test', '+52 ' || (6620000000 + i)::text,
               (enum_range(NULL::"Gender"))[1 + i % 5], (enum_range(NULL::"AgeRange"))[1 + i % 5], now()
        FROM generate_series(0, ${P - 1}) i,
-            LATERAL (SELECT ${sqlArray(GIVEN_NAMES)}[1 + i % 50] AS g, ${sqlArray(SURNAMES)}[1 + (i / 50) % 50] AS f,
-                            ${sqlArray(SECOND_SURNAMES)}[1 + (i / 2500) % 50] AS s) AS name`,
+            -- j runs over the 125,000 name combinations in a scattered order (distinct for the 100,000 people), so that a
+            -- network's people (every 200th i) have varied given names and surnames, as in a real network.
+            LATERAL (SELECT ((i::bigint * 7919 + (i / 200) * 9973) % 125000)::int AS j) AS scatter,
+            LATERAL (SELECT ${sqlArray(GIVEN_NAMES)}[1 + j % 50] AS g, ${sqlArray(SURNAMES)}[1 + (j / 50) % 50] AS f,
+                            ${sqlArray(SECOND_SURNAMES)}[1 + (j / 2500) % 50] AS s) AS name`,
     // 1,000 planted duplicates, as registries receive them (not enrolled, so the totals above do not move).
     `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", email, phone, "updatedAt")
        SELECT 'nat-dup' || i,

@@ -6,8 +6,10 @@ import { dismissDuplicate } from "@/lib/dedupe/dismiss-duplicate";
 import { mergeOrganizations, ORGANIZATION_MERGE_FIELDS } from "@/lib/dedupe/merge-organizations";
 import { mergePeople, PERSON_MERGE_FIELDS } from "@/lib/dedupe/merge-people";
 import type { FieldChoice } from "@/lib/dedupe/merge-snapshot";
+import { mergeHighConfidencePairs } from "@/lib/dedupe/merge-high-confidence";
 import { undoMerge } from "@/lib/dedupe/undo-merge";
-import { idField } from "@/lib/validation/fields";
+import { undoMergeBatch } from "@/lib/dedupe/undo-merge-batch";
+import { idField, optionalIdField } from "@/lib/validation/fields";
 
 const pairSchema = z.object({ firstId: idField, secondId: idField, kind: z.enum(["PERSON", "ORGANIZATION"]) });
 
@@ -50,5 +52,23 @@ export const undoMergeAction = guardedAction(
   async (input, { actor }) => {
     await undoMerge({ actor, mergeId: input.mergeId });
     return { message: "dedupe.undone", revalidate: [`/duplicates/merges/${input.mergeId}`, "/duplicates"] };
+  },
+);
+
+/** "Merge all high-confidence pairs", confirmed on its review screen: one batch, then its page (with the undo). */
+export const mergeHighAction = guardedAction(
+  { permission: "merge:registry", schema: z.object({ kind: z.enum(["people", "organizations"]), generationId: optionalIdField }) },
+  async (input, { actor }) => {
+    const { batchId } = await mergeHighConfidencePairs({ actor, kind: input.kind, generationId: input.generationId });
+    if (!batchId) return { message: "dedupe.nothingToMerge", revalidate: ["/duplicates"] };
+    return { revalidate: ["/duplicates"], redirectTo: `/duplicates/batches/${batchId}` };
+  },
+);
+
+export const undoBatchAction = guardedAction(
+  { permission: "merge:registry", schema: z.object({ batchId: idField }) },
+  async (input, { actor }) => {
+    await undoMergeBatch({ actor, batchId: input.batchId });
+    return { message: "dedupe.batchUndone", revalidate: ["/duplicates", `/duplicates/batches/${input.batchId}`] };
   },
 );

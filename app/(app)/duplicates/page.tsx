@@ -51,6 +51,16 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: S
       <p className="mb-4 text-slate-800" role="status">
         {t("dedupe.summary", { total: result.total, ...result.byConfidence })}
       </p>
+      {result.byConfidence.high > 0 && (
+        <p className="mb-4">
+          <Link
+            href={kind === "people" ? "/duplicates/merge-high" : "/duplicates/merge-high?kind=organizations"}
+            className={buttonClasses("secondary")}
+          >
+            {t("dedupe.mergeHighLink", { count: result.byConfidence.high })}
+          </Link>
+        </p>
+      )}
       {result.total === 0 && <p className="text-slate-700">{t("dedupe.none")}</p>}
       <ol className="space-y-4">
         {result.kind === "people"

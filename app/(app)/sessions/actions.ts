@@ -13,10 +13,11 @@ import { AttendanceStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { organizationInputSchema, personInputSchema } from "@/lib/registry/fields";
 import { openCheckIn } from "@/lib/sessions/check-in";
-import { importMeetingReport } from "@/lib/sessions/import-meeting-report";
+import { assignMeetingReportRow, importMeetingReport } from "@/lib/sessions/import-meeting-report";
 import { markAllPresent, recordAttendance, StaleAttendanceError, type AttendanceValue } from "@/lib/sessions/record-attendance";
 import { createSessions, sessionInputSchema, setSessionStatus, updateSession } from "@/lib/sessions/schedule";
 import { addWalkIn } from "@/lib/sessions/walk-in";
+import { CONVENER, ENROLLMENT_ROLES } from "@/lib/enrollments/enrollment-roles";
 import { idField } from "@/lib/validation/fields";
 
 const markSchema = z.object({
@@ -83,23 +84,10 @@ export const importReportAction = guardedAction({ permission: null, schema: sess
 export const assignUnmatchedAction = guardedAction(
   {
     permission: null,
-    schema: z.object({
-      sessionId: idField,
-      personId: idField,
-      status: z.enum(AttendanceStatus),
-      minutes: z.coerce.number().int().min(0).max(1440),
-    }),
+    schema: z.object({ sessionId: idField, personId: idField, row: z.coerce.number().int().min(0).max(10_000) }),
   },
   async (input, { actor }) => {
-    await recordAttendance({
-      actor,
-      sessionId: input.sessionId,
-      personId: input.personId,
-      status: input.status,
-      minutes: input.minutes,
-      expectedVersion: 0,
-      source: "MEETING_REPORT",
-    });
+    await assignMeetingReportRow({ actor, sessionId: input.sessionId, row: input.row, personId: input.personId });
     return { message: "meetingReport.assigned", revalidate: [`/sessions/${input.sessionId}`] };
   },
 );
@@ -140,7 +128,11 @@ export const saveSessionAction = guardedAction(
 export const walkInAction = guardedAction(
   {
     permission: null,
-    schema: sessionIdSchema.extend({ networkId: idField, organizationId: z.string().trim().min(1, { message: "validation.required" }) }),
+    schema: sessionIdSchema.extend({
+      networkId: idField,
+      organizationId: z.string().trim().min(1, { message: "validation.required" }),
+      role: z.enum(ENROLLMENT_ROLES).default("PARTICIPANT"),
+    }),
   },
   async (input, { actor, raw }) => {
     const personChoice = duplicateChoice(raw.personChoice);
@@ -152,10 +144,12 @@ export const walkInAction = guardedAction(
     const organization =
       "existingId" in organizationChoice
         ? organizationChoice
-        : input.organizationId !== "__new__"
-          ? { existingId: input.organizationId }
-          : { input: parsePrefixed(organizationInputSchema, raw, "o_"), allowSimilar: organizationChoice.allowSimilar };
-    await addWalkIn({ actor, sessionId: input.sessionId, networkId: input.networkId, person, organization });
+        : input.organizationId === CONVENER
+          ? ("convener" as const)
+          : input.organizationId !== "__new__"
+            ? { existingId: input.organizationId }
+            : { input: parsePrefixed(organizationInputSchema, raw, "o_"), allowSimilar: organizationChoice.allowSimilar };
+    await addWalkIn({ actor, sessionId: input.sessionId, networkId: input.networkId, person, organization, role: input.role });
     revalidatePath(`/sessions/${input.sessionId}`);
     return { redirectTo: `/sessions/${input.sessionId}` };
   },

@@ -251,3 +251,9 @@ ALTER TABLE "merge_batches" ADD CONSTRAINT "merge_batches_createdById_fkey" FORE
 ALTER TABLE "record_merges" ADD COLUMN "batchId" TEXT;
 CREATE INDEX "record_merges_batchId_idx" ON "record_merges"("batchId");
 ALTER TABLE "record_merges" ADD CONSTRAINT "record_merges_batchId_fkey" FOREIGN KEY ("batchId") REFERENCES "merge_batches"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- Counting rules: guests, speakers, observers and staff are marked without becoming participants,
+-- and a late enrollee is expected only from the day they joined.
+CREATE TYPE "EnrollmentRole" AS ENUM ('PARTICIPANT', 'GUEST', 'SPEAKER', 'OBSERVER', 'STAFF');
+ALTER TABLE "enrollments" ADD COLUMN "role" "EnrollmentRole" NOT NULL DEFAULT 'PARTICIPANT';
+ALTER TABLE "enrollments" ADD COLUMN "joinedOn" DATE;

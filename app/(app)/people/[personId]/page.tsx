@@ -145,6 +145,8 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
                 <li key={row.generationId} className="flex flex-wrap items-center gap-2">
                   <span>{t("people.attendedOf", { generation: row.name, attended: row.attended, held: row.held })}</span>
                   {row.completed && <Badge tone="success">{t("people.completed", { percent: row.completionPercent })}</Badge>}
+                  {row.role !== "PARTICIPANT" && <Badge>{t("people.asRole", { role: t(`enrollmentRoles.${row.role}`) })}</Badge>}
+                  {row.pending > 0 && <Badge tone="warning">{t("people.pendingSessions", { count: row.pending })}</Badge>}
                 </li>
               ))}
             </ul>

@@ -36,7 +36,6 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   ]);
   const checkInUrl = session.checkInCode ? `${origin}/check-in/${session.checkInCode}` : null;
   const qr = checkInUrl ? await QRCode.toString(checkInUrl, { type: "svg", margin: 1, width: 200 }) : null;
-  const unmarkedPeople = roster.filter((row) => !row.attendance);
   const rosterKey = roster.map((row) => `${row.personId}:${row.attendance?.version ?? 0}`).join(",");
 
   return (
@@ -122,16 +121,20 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
                           {row.email ?? "—"} · {t("meetingReport.minutes", { minutes: row.minutes })} ·{" "}
                           {t(`meetingReport.reasons.${row.reason}`)}
                         </p>
-                        {unmarkedPeople.length > 0 && (
+                        {roster.length > 0 && (
                           <ActionForm action={assignUnmatchedAction} className="mt-2 flex flex-wrap items-end gap-2">
                             <input type="hidden" name="sessionId" value={session.id} />
-                            <input type="hidden" name="status" value={row.status} />
-                            <input type="hidden" name="minutes" value={row.minutes} />
+                            <input type="hidden" name="row" value={row.row} />
                             <SelectField
                               label={t("meetingReport.assignTo")}
                               name="personId"
                               id={`assign-${index}`}
-                              options={unmarkedPeople.map((person) => ({ value: person.personId, label: person.name }))}
+                              options={roster.map((person) => ({
+                                value: person.personId,
+                                label: person.attendance
+                                  ? `${person.name} (${t(`attendance.statuses.${person.attendance.status}`)})`
+                                  : person.name,
+                              }))}
                               className="min-w-48 flex-1"
                             />
                             <SubmitButton variant="secondary">{t("meetingReport.assign")}</SubmitButton>

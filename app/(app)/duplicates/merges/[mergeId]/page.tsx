@@ -33,8 +33,9 @@ export default async function MergeEntryPage({ params }: { params: Promise<{ mer
   return (
     <>
       <PageHeader title={t("dedupe.mergeEntryTitle")} />
-      <p className="mb-4">
+      <p className="mb-4 flex flex-wrap gap-4">
         <TextLink href="/duplicates">{t("dedupe.back")}</TextLink>
+        {merge.batchId && <TextLink href={`/duplicates/batches/${merge.batchId}`}>{t("dedupe.batchOf")}</TextLink>}
       </p>
       <Card>
         <p className="mb-4 text-lg" role="status">

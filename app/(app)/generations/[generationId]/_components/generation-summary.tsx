@@ -39,6 +39,16 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
             </div>
           ))}
         </dl>
+        {summary.pendingSessions > 0 && (
+          <p className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="pending-sessions">
+            {t("pendingSessions", { count: summary.pendingSessions })}
+          </p>
+        )}
+        {summary.guests !== 0 && (
+          <p className="mt-2 text-sm text-slate-700" data-testid="guests">
+            {t("guests", { count: String(summary.guests) })}
+          </p>
+        )}
         <details className="mt-4 text-sm text-slate-700">
           <summary className="cursor-pointer font-medium text-slate-900">{t("definitionTitle")}</summary>
           <p className="mt-2" data-testid="definition">

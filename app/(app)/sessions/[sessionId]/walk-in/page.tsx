@@ -49,6 +49,7 @@ export default async function WalkInPage({
             p_email: email ?? "",
           }}
           submitLabel={t("attendance.walkInSubmit")}
+          withRoles
         />
       </Card>
     </>

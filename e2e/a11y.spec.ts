@@ -21,6 +21,8 @@ test.describe("accessibility @phone", () => {
   });
 
   test("the registry pages have no serious or critical axe violations", async ({ page }) => {
+    // Seven pages, each loaded and analyzed by axe: more than one page's budget on two cores.
+    test.setTimeout(90_000);
     await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
     for (const path of [
       "/generations/demo-generation-2020",
@@ -37,6 +39,8 @@ test.describe("accessibility @phone", () => {
   });
 
   test("the dashboard, its drill-downs and the comparison have no serious or critical axe violations", async ({ page }) => {
+    // Seven pages, each loaded and analyzed by axe: more than one page's budget on two cores.
+    test.setTimeout(90_000);
     await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
     for (const path of [
       "/generations/demo-generation-2020/dashboard",

@@ -20,7 +20,7 @@ async function createTwins(database: Database, generationId: string) {
   ];
   for (const person of people) {
     await database.query(
-      `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", "nameKey", phone, "updatedAt") VALUES ($1, $2, $3, $4, '', $5, now())`,
+      `INSERT INTO people (id, "givenNames", "firstSurname", "secondSurname", phone, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
       [person.id, person.given, person.first, person.second, person.phone],
     );
     await database.query(
@@ -47,7 +47,9 @@ test("a coordinator finds a person registered twice, merges the records, sees th
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Posibles duplicados");
   const pair = page.getByRole("listitem").filter({ hasText: `Ma. Fernanda Salcido ${surname}` });
   await expect(pair).toContainText("Confianza alta");
-  await expect(pair.getByRole("list", { name: "Motivos" })).toContainText("Mismo nombre (acentos, abreviaturas u orden de apellidos)");
+  await expect(pair.getByRole("list", { name: "Motivos" })).toContainText(
+    "Mismo nombre (acentos, abreviaturas, apodos u orden de apellidos)",
+  );
   await expect(pair.getByRole("list", { name: "Motivos" })).toContainText("Mismo teléfono");
   await pair.getByRole("link", { name: /Comparar y fusionar/ }).click();
 

@@ -73,7 +73,8 @@ test("registering the same email again shows the existing person instead of a du
   await page.getByRole("button", { name: "Registrar e inscribir" }).click();
 
   const warning = page.getByTestId("duplicates-person");
-  await expect(warning).toContainText("Mismo correo electrónico");
+  await expect(warning).toContainText("Mismo correo");
+  await expect(warning).toContainText("Ese correo ya está registrado");
   await expect(warning.getByLabel(/Usar Paulina Escalante Rubio/)).toBeChecked();
   // What was typed is still there.
   await expect(person.getByLabel("Nombre(s)")).toHaveValue("Alguien");

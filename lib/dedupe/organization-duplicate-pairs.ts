@@ -1,4 +1,5 @@
 import "server-only";
+import { cachedByDataVersion } from "@/lib/totals/data-version";
 import { matchOrganizations } from "@/lib/matching/match-organizations";
 import type { Confidence, OrganizationReason } from "./duplicate-types";
 
@@ -14,7 +15,10 @@ export type ScoredOrganizationPair = {
 
 /** Every likely pair of active organizations (or the one pair given), as the matcher judges them (lib/matching). */
 export async function scoreOrganizationPairs(options: { ids?: [string, string] } = {}): Promise<ScoredOrganizationPair[]> {
-  const pairs = await matchOrganizations({ kind: "registry", ids: options.ids });
+  // The whole registry's pairs are kept until the next write (data-version.ts); one pair is always computed afresh.
+  const pairs = options.ids
+    ? await matchOrganizations({ kind: "registry", ids: options.ids })
+    : await cachedByDataVersion("duplicate-organizations", () => matchOrganizations({ kind: "registry" }));
   return pairs.map((pair) => ({
     firstId: pair.firstKey,
     secondId: pair.secondKey,

@@ -1,4 +1,5 @@
 import "server-only";
+import { cachedByDataVersion } from "@/lib/totals/data-version";
 import { matchPeople } from "@/lib/matching/match-people";
 import type { Confidence, PersonReason } from "./duplicate-types";
 
@@ -14,7 +15,10 @@ export type ScoredPersonPair = {
 
 /** Every likely pair of active people (or the one pair given), as the matcher judges them (lib/matching). */
 export async function scorePersonPairs(options: { ids?: [string, string] } = {}): Promise<ScoredPersonPair[]> {
-  const pairs = await matchPeople({ kind: "registry", ids: options.ids });
+  // The whole registry's pairs are kept until the next write (data-version.ts); one pair is always computed afresh.
+  const pairs = options.ids
+    ? await matchPeople({ kind: "registry", ids: options.ids })
+    : await cachedByDataVersion("duplicate-people", () => matchPeople({ kind: "registry" }));
   return pairs.map((pair) => ({
     firstId: pair.firstKey,
     secondId: pair.secondKey,

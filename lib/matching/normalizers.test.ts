@@ -56,6 +56,14 @@ describe("name normalizer", () => {
     expect(await suffix("Juan Pérez López")).toBeNull();
   });
 
+  it("hears the name as Spanish sounds it, for finding misspelt names", async () => {
+    const sound = (words: string[]) => sql<string[]>`SELECT name_sound_words(${words}::text[]) AS value`;
+    expect(await sound(["lopes", "velasquez", "chavez", "guillermo", "yolanda"])).toEqual(
+      await sound(["lopez", "velazquez", "chabes", "guiyermo", "iolanda"]),
+    );
+    expect(await sound(["ana", "lopez"])).not.toEqual(await sound(["ana", "lara"]));
+  });
+
   it("agrees with the maintained table of variants, entry by entry", async () => {
     const entries = Object.entries(NAME_VARIANTS);
     const rows = await db.$queryRaw<Array<{ variant: string; canonical: string }>>`

@@ -75,9 +75,7 @@ export async function findOrganizationPairEvidence(
       UNION ALL SELECT 's ' || state || ' ' || pair, key FROM entities, unnest("namePairs") AS pair WHERE state IS NOT NULL
       UNION ALL SELECT 'n ' || n || ' ' || pair, key FROM entities, unnest(networks) AS n, unnest("namePairs") AS pair
     ),
-    small_blocks AS (
-      SELECT block, array_agg(DISTINCT key) AS keys FROM blocks GROUP BY block HAVING count(DISTINCT key) BETWEEN 2 AND ${MAX_BLOCK}
-    ),
+    small_blocks AS (SELECT block, array_agg(key) AS keys FROM blocks GROUP BY block HAVING count(*) BETWEEN 2 AND ${MAX_BLOCK}),
     candidates AS (SELECT DISTINCT x AS a, y AS b FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y)
     SELECT c.a, c.b, x.probe AS a_probe, y.probe AS b_probe, x.words AS a_words, y.words AS b_words,
            coalesce(x.state = y.state, false) AS same_state,

@@ -51,8 +51,9 @@ type Row = {
  * Candidate pairs and what each pair shares, in one statement:
  * - registry: every pair of active people (the duplicates page), or one given pair;
  * - probes: each probe against the active registry and against the other probes.
- * Candidates share a block: the same email or phone key, the same match key, a name word within
- * the same organization, or a pair of name words within the same network. The judgement is made by
+ * Candidates share a block: the same email or phone key, the same match key or sound key (the
+ * name as it sounds: Lopes and López), or a pair of name words within the same network (within
+ * the same organization for someone in no network yet). The judgement is made by
  * judgePersonPair, never here.
  */
 export async function findPersonPairEvidence(
@@ -62,15 +63,26 @@ export async function findPersonPairEvidence(
   const registryFilter =
     source.kind === "registry"
       ? source.ids
-        ? Prisma.sql`AND p.id IN (${source.ids[0]}, ${source.ids[1]})`
+        ? Prisma.sql`AND (p.id IN (${source.ids[0]}, ${source.ids[1]})
+            OR p."emailKey" IN (SELECT "emailKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]}))
+            OR p."phoneKey" IN (SELECT "phoneKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]})))`
         : Prisma.empty
       : Prisma.sql`AND (p."emailKey" IN (SELECT "emailKey" FROM probes) OR p."phoneKey" IN (SELECT "phoneKey" FROM probes)
-          OR p."matchKey" IN (SELECT "matchKey" FROM probes)
-          OR p."namePairs" && (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM probes, unnest(probes."namePairs") AS pair)
+          OR p."matchKey" IN (SELECT "matchKey" FROM probes) OR p."soundKey" IN (SELECT "soundKey" FROM probes)
+          OR p."soundPairs" && (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM probes, unnest(probes."soundPairs") AS pair)
           OR p.id IN (SELECT "personId" FROM affiliations WHERE "organizationId" IN (SELECT unnest(orgs) FROM probes)))`;
+  const onlyPair =
+    source.kind === "registry" && source.ids
+      ? Prisma.sql`c.a IN (${source.ids[0]}, ${source.ids[1]}) AND c.b IN (${source.ids[0]}, ${source.ids[1]})`
+      : Prisma.sql`true`;
   const probes = source.kind === "probes" ? source.probes : [];
   const column = <T>(pick: (probe: PersonProbe) => T) => probes.map(pick);
-  const rows = await db.$queryRaw<Row[]>`
+  // Hash joins over the whole registry (the planner, blind to CTE sizes, would sort 100,000 wide rows to merge them),
+  // with the memory to hash them; both settings last only for this transaction.
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('enable_mergejoin', 'off', true)`;
+      return tx.$queryRaw<Row[]>`
     WITH raw_probes AS (
       SELECT * FROM unnest(
         ${column((p) => p.key)}::text[], ${column((p) => p.givenNames)}::text[], ${column((p) => p.firstSurname)}::text[],
@@ -82,77 +94,89 @@ export async function findPersonPairEvidence(
       SELECT key, true AS probe,
              person_name_words(full_name) AS words,
              sorted_words(person_name_words(full_name)) AS "matchKey",
-             word_pairs(person_name_words(full_name)) AS "namePairs",
+             name_sound_words(person_name_words(full_name)) AS "soundWords",
+             sorted_words(name_sound_words(person_name_words(full_name))) AS "soundKey",
+             word_pairs(name_sound_words(person_name_words(full_name))) AS "soundPairs",
              person_name_suffix(full_name) AS suffix,
-             email_match_key(email) AS "emailKey", email_is_shared_inbox(email) AS inbox,
+             email_match_key(email) AS "emailKey", email,
              phone_match_key(phone) AS "phoneKey", gender,
              CASE WHEN org IS NULL THEN '{}'::text[] ELSE ARRAY[org] END AS orgs,
              CASE WHEN network IS NULL THEN '{}'::text[] ELSE ARRAY[network] END AS networks
       FROM (SELECT *, given || ' ' || first || ' ' || coalesce(second, '') AS full_name FROM raw_probes) AS r
     ),
+    -- Each person's organizations (affiliations and enrollments) and networks (enrollments, and the networks of their
+    -- organizations), aggregated once by joins rather than looked up person by person.
     person_orgs AS (
-      SELECT "personId", "organizationId" FROM affiliations UNION SELECT "personId", "organizationId" FROM enrollments
+      SELECT "personId", array_agg(DISTINCT "organizationId") AS orgs
+      FROM (SELECT "personId", "organizationId" FROM affiliations UNION ALL SELECT "personId", "organizationId" FROM enrollments) AS x
+      GROUP BY "personId"
+    ),
+    person_networks AS (
+      SELECT "personId", array_agg(DISTINCT "networkId") AS networks FROM (
+        SELECT "personId", "networkId" FROM enrollments
+        UNION ALL
+        SELECT a."personId", m."networkId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
+      ) AS x
+      GROUP BY "personId"
     ),
     registry AS (
-      SELECT p.id AS key, false AS probe, p."nameWords" AS words, p."matchKey", p."namePairs", p."nameSuffix" AS suffix,
-             p."emailKey", email_is_shared_inbox(p.email) AS inbox, p."phoneKey", p.gender::text AS gender,
-             coalesce((SELECT array_agg(DISTINCT po."organizationId") FROM person_orgs po WHERE po."personId" = p.id), '{}') AS orgs,
-             coalesce((SELECT array_agg(DISTINCT n) FROM (
-                 SELECT e."networkId" AS n FROM enrollments e WHERE e."personId" = p.id
-                 UNION ALL
-                 SELECT m."networkId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
-                 WHERE a."personId" = p.id) AS x), '{}') AS networks
-      FROM people p WHERE p."deactivatedAt" IS NULL ${registryFilter}
+      SELECT p.id AS key, false AS probe, p."nameWords" AS words, p."matchKey", p."soundWords", p."soundKey", p."soundPairs", p."nameSuffix" AS suffix,
+             p."emailKey", p.email, p."phoneKey", p.gender::text AS gender,
+             coalesce(po.orgs, '{}') AS orgs, coalesce(pn.networks, '{}') AS networks
+      FROM people p
+      LEFT JOIN person_orgs po ON po."personId" = p.id
+      LEFT JOIN person_networks pn ON pn."personId" = p.id
+      WHERE p."deactivatedAt" IS NULL ${registryFilter}
     ),
     entities AS (SELECT * FROM registry UNION ALL SELECT * FROM probes),
-    -- Contacts and whole names block up to MAX_BLOCK records; a shared word or pair of words ("weak" blocks), only up to
+    -- Contacts and whole names (as they sound: the same words sound the same) block up to MAX_BLOCK records; a shared word or pair of words ("weak" blocks), only up to
     -- MAX_WORD_BLOCK (a common given name in a large network would otherwise pair everyone with everyone).
     blocks AS (
       SELECT 'e ' || "emailKey" AS block, key, ${MAX_BLOCK}::int AS cap, false AS weak FROM entities WHERE "emailKey" IS NOT NULL
       UNION ALL SELECT 'p ' || "phoneKey", key, ${MAX_BLOCK}, false FROM entities WHERE "phoneKey" IS NOT NULL
-      UNION ALL SELECT 'm ' || "matchKey", key, ${MAX_BLOCK}, false FROM entities WHERE "matchKey" <> ''
-      -- Colleagues meet when their names share a word (a misspelt surname still shares the given name).
-      UNION ALL SELECT 'o ' || o || ' ' || w, key, ${MAX_WORD_BLOCK}, true FROM entities, unnest(orgs) AS o, unnest(words) AS w WHERE length(w) > 1
-      UNION ALL SELECT 'n ' || n || ' ' || pair, key, ${MAX_WORD_BLOCK}, true FROM entities, unnest(networks) AS n, unnest("namePairs") AS pair
+      UNION ALL SELECT 's ' || "soundKey", key, ${MAX_BLOCK}, false FROM entities WHERE "soundKey" <> ''
+      -- Two name words (as they sound) within a network, or within an organization for someone in no network yet.
+      UNION ALL SELECT 'n ' || n || ' ' || pair, key, ${MAX_WORD_BLOCK}, true FROM entities, unnest(networks) AS n, unnest("soundPairs") AS pair
+      UNION ALL SELECT 'o ' || o || ' ' || pair, key, ${MAX_WORD_BLOCK}, true
+        FROM entities, unnest(orgs) AS o, unnest("soundPairs") AS pair WHERE cardinality(networks) = 0
     ),
+    -- Plain count and array_agg (hashable, no sort): a key listed twice in a block ("García García") only repeats a pair.
     small_blocks AS (
-      SELECT block, bool_and(weak) AS weak, array_agg(DISTINCT key) AS keys
-      FROM blocks GROUP BY block HAVING count(DISTINCT key) BETWEEN 2 AND min(cap)
+      SELECT block, bool_and(weak) AS weak, array_agg(key) AS keys FROM blocks GROUP BY block HAVING count(*) BETWEEN 2 AND min(cap)
     ),
     paired AS (
       SELECT x AS a, y AS b, bool_and(weak) AS weak FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y GROUP BY x, y
     ),
-    -- A pair met only through a shared word must share most of the shorter name (60 %): "María Elena Soto" and
+    -- A pair met only through a shared word must share most of the shorter name's sounds (60 %): "María Elena Soto" and
     -- "María Elena Ruiz" of one network are not compared, "Ana López" and "Ana López Pérez" are.
     candidates AS (
       SELECT p.a, p.b FROM paired p
       JOIN entities x ON x.key = p.a JOIN entities y ON y.key = p.b
       WHERE NOT p.weak
-         OR (SELECT count(*) FROM (SELECT unnest(x.words) INTERSECT SELECT unnest(y.words)) AS shared) * 10
+         OR (SELECT count(*) FROM (SELECT unnest(x."soundWords") INTERSECT SELECT unnest(y."soundWords")) AS shared) * 10
             >= 6 * least(cardinality(x.words), cardinality(y.words))
     ),
     -- "Several people" use a contact when it comes with more than one first given name, in the whole registry.
+    -- Every record using a shared key is among the entities (the registry filter takes them in), so usage is counted there,
+    -- only for keys that two or more entities have.
     email_use AS (
-      SELECT "emailKey", count(DISTINCT w) AS people FROM (
-        SELECT "emailKey", "nameWords"[1] AS w FROM people
-        WHERE "deactivatedAt" IS NULL AND "emailKey" IN (SELECT "emailKey" FROM entities)
-        UNION ALL SELECT "emailKey", words[1] FROM probes WHERE "emailKey" IS NOT NULL) AS x
+      SELECT "emailKey", count(DISTINCT words[1]) AS people FROM entities
+      WHERE "emailKey" IN (SELECT "emailKey" FROM entities WHERE "emailKey" IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
       GROUP BY 1
     ),
     phone_use AS (
-      SELECT "phoneKey", count(DISTINCT w) AS people FROM (
-        SELECT "phoneKey", "nameWords"[1] AS w FROM people
-        WHERE "deactivatedAt" IS NULL AND "phoneKey" IN (SELECT "phoneKey" FROM entities)
-        UNION ALL SELECT "phoneKey", words[1] FROM probes WHERE "phoneKey" IS NOT NULL) AS x
+      SELECT "phoneKey", count(DISTINCT words[1]) AS people FROM entities
+      WHERE "phoneKey" IN (SELECT "phoneKey" FROM entities WHERE "phoneKey" IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
       GROUP BY 1
     )
     SELECT c.a, c.b, x.probe AS a_probe, y.probe AS b_probe, x.words AS a_words, y.words AS b_words,
            x.suffix AS a_suffix, y.suffix AS b_suffix,
            coalesce(x."emailKey" = y."emailKey", false) AS same_email,
-           coalesce(x."emailKey" = y."emailKey" AND (x.inbox OR eu.people > 1), false) AS email_shared,
+           coalesce(x."emailKey" = y."emailKey" AND (email_is_shared_inbox(x.email) OR eu.people > 1), false) AS email_shared,
            coalesce(x."phoneKey" = y."phoneKey", false) AS same_phone,
            coalesce(x."phoneKey" = y."phoneKey" AND pu.people > 1, false) AS phone_shared,
-           coalesce(x."emailKey" <> y."emailKey" AND NOT x.inbox AND NOT y.inbox, false) AS different_email,
+           coalesce(x."emailKey" <> y."emailKey" AND NOT email_is_shared_inbox(x.email) AND NOT email_is_shared_inbox(y.email), false)
+             AS different_email,
            x.orgs && y.orgs AS shared_org,
            x.networks && y.networks AS shared_network,
            coalesce(x.gender IN ('WOMAN', 'MAN') AND y.gender IN ('WOMAN', 'MAN') AND x.gender <> y.gender, false) AS gender_conflict
@@ -162,8 +186,12 @@ export async function findPersonPairEvidence(
     LEFT JOIN email_use eu ON eu."emailKey" = x."emailKey" AND x."emailKey" = y."emailKey"
     LEFT JOIN phone_use pu ON pu."phoneKey" = x."phoneKey" AND x."phoneKey" = y."phoneKey"
     -- Pairs of two registry records come too: a probe "high" with two records is only unambiguous when those two are one.
-    WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
+    WHERE ${onlyPair}
+      AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
                         AND ((d."firstId" = c.a AND d."secondId" = c.b) OR (d."firstId" = c.b AND d."secondId" = c.a)))`;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
   return rows.map((row) => ({
     first: { key: row.a, probe: row.a_probe, words: row.a_words },
     second: { key: row.b, probe: row.b_probe, words: row.b_words },

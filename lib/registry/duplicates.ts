@@ -108,12 +108,15 @@ export async function findPersonDuplicates(
     .map((record): PersonCandidate => {
       const judged = found.get(record.id)!;
       const shown = inScope.has(record.id);
+      // Whoever owns the exact email is told as such: "the same email", whatever else the matcher saw.
+      const reasons: PersonReason[] =
+        record.id === owner?.id ? judged.reasons.map((reason) => (reason === "sharedEmail" ? "sameEmail" : reason)) : judged.reasons;
       const organization = record.enrollments[0]?.organization.name ?? record.affiliations[0]?.organization.name ?? null;
       return {
         id: shown ? record.id : "",
         name: shown ? fullName(record) : "",
         confidence: judged.confidence,
-        reasons: judged.reasons,
+        reasons,
         inScope: shown,
         emailTaken: record.id === owner?.id,
         organization: shown ? organization : null,

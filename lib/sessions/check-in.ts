@@ -68,9 +68,12 @@ export async function checkIn(options: { code: string; email: string; ip: string
   if (now.getTime() < session.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) return "not-open-yet";
   if (now > session.endsAt) return "closed";
 
-  const email = options.email.trim().toLowerCase();
+  // The email as the matcher reads it (email_match_key: case, and Gmail's dots and +tags, do not matter); an inbox
+  // several people of the roster share names nobody in particular.
   const roster = await rosterEnrollments(db, session.id);
-  const person = roster.find((row) => row.person.email === email);
+  const owners = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM people WHERE id = ANY(${roster.map((row) => row.personId)}::text[]) AND "emailKey" = email_match_key(${options.email})`;
+  const person = owners.length === 1 ? { personId: owners[0]!.id } : undefined;
   if (!person) return "not-on-roster";
   const late = now.getTime() > session.startsAt.getTime() + session.lateAfterMinutes * 60_000;
   const created = await db.attendance.createMany({

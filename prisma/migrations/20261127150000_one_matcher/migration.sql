@@ -157,6 +157,21 @@ AS $$
   WHERE a.w <> b.w AND length(a.w) > 1 AND length(b.w) > 1
 $$;
 
+-- Each word as it sounds in Spanish: a silent h, s/z/c before e or i, b/v, i/y, ll/y, qu/c/k and doubled letters
+-- do not matter, so "Lopes" sounds as "López" and "Velasquez" as "Velázquez".
+CREATE FUNCTION name_sound_words(words text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+  SELECT coalesce(array_agg(
+           regexp_replace(
+             regexp_replace(
+               regexp_replace(
+                 regexp_replace(translate(replace(w, 'h', ''), 'zvy', 'sbi'), 'c([ei])', 's\1', 'g'),
+                 'qu|c', 'k', 'g'),
+               'll', 'i', 'g'),
+             '(.)\1+', '\1', 'g') ORDER BY n), '{}')
+  FROM unnest(words) WITH ORDINALITY AS t(w, n)
+$$;
+
 -- A Mexican phone's ten digits: +52, the old 1 after 52, 044/045, 01, spaces and dashes do
 -- not matter, nor an extension written after it. Null with fewer than ten digits.
 CREATE FUNCTION phone_match_key(phone text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -209,8 +224,13 @@ ALTER TABLE "people"
     person_name_words("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", ''))) STORED,
   ADD COLUMN "matchKey" TEXT NOT NULL GENERATED ALWAYS AS (
     sorted_words(person_name_words("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", '')))) STORED,
-  ADD COLUMN "namePairs" TEXT[] NOT NULL GENERATED ALWAYS AS (
-    word_pairs(person_name_words("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", '')))) STORED,
+  -- The name as it sounds: its sound words, sorted, and every pair of them (the blocks candidates meet in).
+  ADD COLUMN "soundWords" TEXT[] NOT NULL GENERATED ALWAYS AS (
+    name_sound_words(person_name_words("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", '')))) STORED,
+  ADD COLUMN "soundKey" TEXT NOT NULL GENERATED ALWAYS AS (
+    sorted_words(name_sound_words(person_name_words("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", ''))))) STORED,
+  ADD COLUMN "soundPairs" TEXT[] NOT NULL GENERATED ALWAYS AS (
+    word_pairs(name_sound_words(person_name_words("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", ''))))) STORED,
   ADD COLUMN "nameSuffix" TEXT GENERATED ALWAYS AS (
     person_name_suffix("givenNames" || ' ' || "firstSurname" || ' ' || coalesce("secondSurname", ''))) STORED,
   ADD COLUMN "phoneKey" TEXT GENERATED ALWAYS AS (phone_match_key(phone)) STORED,
@@ -225,7 +245,8 @@ ALTER TABLE "organizations"
     nullif(regexp_replace(lower(website), '^([a-z]+://)?(www[.])?([^/?#:]+).*$', '\3'), '')) STORED;
 
 CREATE INDEX "people_matchKey_idx" ON "people" ("matchKey");
-CREATE INDEX "people_namePairs_idx" ON "people" USING gin ("namePairs");
+CREATE INDEX "people_soundPairs_idx" ON "people" USING gin ("soundPairs");
+CREATE INDEX "people_soundKey_idx" ON "people" ("soundKey");
 CREATE INDEX "people_phoneKey_idx" ON "people" ("phoneKey") WHERE "phoneKey" IS NOT NULL;
 CREATE INDEX "people_emailKey_idx" ON "people" ("emailKey") WHERE "emailKey" IS NOT NULL;
 CREATE INDEX "organizations_matchKey_idx" ON "organizations" ("matchKey");
@@ -257,3 +278,9 @@ ALTER TABLE "record_merges" ADD CONSTRAINT "record_merges_batchId_fkey" FOREIGN 
 CREATE TYPE "EnrollmentRole" AS ENUM ('PARTICIPANT', 'GUEST', 'SPEAKER', 'OBSERVER', 'STAFF');
 ALTER TABLE "enrollments" ADD COLUMN "role" "EnrollmentRole" NOT NULL DEFAULT 'PARTICIPANT';
 ALTER TABLE "enrollments" ADD COLUMN "joinedOn" DATE;
+
+-- Duplicate pairs are kept until the next write that could change them (lib/totals/data-version.ts): affiliations,
+-- network memberships and "not a duplicate" decisions move the version too.
+CREATE TRIGGER "affiliations_bump_totals" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "affiliations" FOR EACH STATEMENT EXECUTE FUNCTION "bump_totals_data_version"();
+CREATE TRIGGER "network_memberships_bump_totals" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "network_memberships" FOR EACH STATEMENT EXECUTE FUNCTION "bump_totals_data_version"();
+CREATE TRIGGER "duplicate_dismissals_bump_totals" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "duplicate_dismissals" FOR EACH STATEMENT EXECUTE FUNCTION "bump_totals_data_version"();

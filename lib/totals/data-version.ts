@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/**
+ * `totals_data_version` is a sequence that triggers move on every write to the records totals and
+ * duplicate pairs are computed from (attendance, enrollments, sessions, people, organizations,
+ * networks, affiliations, memberships, "not a duplicate" decisions: migrations totals_data_version
+ * and one_matcher). A result computed at one version is good until the next write.
+ */
+export async function dataVersion() {
+  const [row] = await db.$queryRaw<Array<{ version: string }>>`SELECT last_value::text AS version FROM totals_data_version`;
+  return row!.version;
+}
+
+// The one race a version cannot see (a read that starts between a write's trigger and its commit) is bounded by age.
+const MAX_AGE_MS = 60_000;
+const MAX_ENTRIES = 500;
+
+type Entry = { version: string; storedAt: number; value: Promise<unknown> };
+const globalForCache = globalThis as unknown as { tejidoByDataVersion?: Map<string, Entry> };
+const entries = (globalForCache.tejidoByDataVersion ??= new Map<string, Entry>());
+
+/** `compute()` once per key and data version: many viewers of the same numbers cost one computation. */
+export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await dataVersion();
+  const cached = entries.get(key);
+  if (cached && cached.version === version && Date.now() - cached.storedAt < MAX_AGE_MS) return cached.value as Promise<T>;
+  const value = compute();
+  entries.delete(key);
+  entries.set(key, { version, storedAt: Date.now(), value });
+  value.catch(() => entries.delete(key));
+  // Maps iterate in insertion order: the first key is the oldest entry.
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return value;
+}

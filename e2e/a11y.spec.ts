@@ -50,6 +50,7 @@ test.describe("accessibility @phone", () => {
       "/generations/demo-generation-2021/import",
       "/duplicates",
       "/duplicates?kind=organizations",
+      "/duplicates/merge-high",
     ]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

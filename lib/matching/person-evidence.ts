@@ -60,17 +60,23 @@ export async function findPersonPairEvidence(
   source: { kind: "registry"; ids?: [string, string] } | { kind: "probes"; probes: PersonProbe[] },
 ): Promise<PersonPairRow[]> {
   if (source.kind === "probes" && !source.probes.length) return [];
-  const registryFilter =
+  // Which stored people take part: all of them (the duplicates page); one pair and whoever shares its contacts (a merge
+  // page); or, for probes, whoever shares a contact or the sound of the whole name with one, and the people of the
+  // probes' networks and organizations, among whom the word-pair blocks look (index lookups, no scan of every name).
+  const registryIds =
     source.kind === "registry"
       ? source.ids
-        ? Prisma.sql`AND (p.id IN (${source.ids[0]}, ${source.ids[1]})
-            OR p."emailKey" IN (SELECT "emailKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]}))
-            OR p."phoneKey" IN (SELECT "phoneKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]})))`
-        : Prisma.empty
-      : Prisma.sql`AND (p."emailKey" IN (SELECT "emailKey" FROM probes) OR p."phoneKey" IN (SELECT "phoneKey" FROM probes)
-          OR p."matchKey" IN (SELECT "matchKey" FROM probes) OR p."soundKey" IN (SELECT "soundKey" FROM probes)
-          OR p."soundPairs" && (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM probes, unnest(probes."soundPairs") AS pair)
-          OR p.id IN (SELECT "personId" FROM affiliations WHERE "organizationId" IN (SELECT unnest(orgs) FROM probes)))`;
+        ? Prisma.sql`SELECT id FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]})
+            OR "emailKey" IN (SELECT "emailKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]}))
+            OR "phoneKey" IN (SELECT "phoneKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]}))`
+        : Prisma.sql`SELECT id FROM people`
+      : Prisma.sql`SELECT id FROM people WHERE "emailKey" IN (SELECT "emailKey" FROM probes)
+          UNION SELECT id FROM people WHERE "phoneKey" IN (SELECT "phoneKey" FROM probes)
+          UNION SELECT id FROM people WHERE "soundKey" IN (SELECT "soundKey" FROM probes)
+          UNION SELECT "personId" FROM enrollments WHERE "networkId" IN (SELECT unnest(networks) FROM probes)
+          UNION SELECT a."personId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
+                WHERE m."networkId" IN (SELECT unnest(networks) FROM probes)
+          UNION SELECT "personId" FROM affiliations WHERE "organizationId" IN (SELECT unnest(orgs) FROM probes)`;
   const onlyPair =
     source.kind === "registry" && source.ids
       ? Prisma.sql`c.a IN (${source.ids[0]}, ${source.ids[1]}) AND c.b IN (${source.ids[0]}, ${source.ids[1]})`
@@ -104,11 +110,13 @@ export async function findPersonPairEvidence(
              CASE WHEN network IS NULL THEN '{}'::text[] ELSE ARRAY[network] END AS networks
       FROM (SELECT *, given || ' ' || first || ' ' || coalesce(second, '') AS full_name FROM raw_probes) AS r
     ),
+    registry_ids AS (${registryIds}),
     -- Each person's organizations (affiliations and enrollments) and networks (enrollments, and the networks of their
     -- organizations), aggregated once by joins rather than looked up person by person.
     person_orgs AS (
       SELECT "personId", array_agg(DISTINCT "organizationId") AS orgs
       FROM (SELECT "personId", "organizationId" FROM affiliations UNION ALL SELECT "personId", "organizationId" FROM enrollments) AS x
+      WHERE "personId" IN (SELECT id FROM registry_ids)
       GROUP BY "personId"
     ),
     person_networks AS (
@@ -117,6 +125,7 @@ export async function findPersonPairEvidence(
         UNION ALL
         SELECT a."personId", m."networkId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
       ) AS x
+      WHERE "personId" IN (SELECT id FROM registry_ids)
       GROUP BY "personId"
     ),
     registry AS (
@@ -124,9 +133,10 @@ export async function findPersonPairEvidence(
              p."emailKey", p.email, p."phoneKey", p.gender::text AS gender,
              coalesce(po.orgs, '{}') AS orgs, coalesce(pn.networks, '{}') AS networks
       FROM people p
+      JOIN registry_ids r ON r.id = p.id
       LEFT JOIN person_orgs po ON po."personId" = p.id
       LEFT JOIN person_networks pn ON pn."personId" = p.id
-      WHERE p."deactivatedAt" IS NULL ${registryFilter}
+      WHERE p."deactivatedAt" IS NULL
     ),
     entities AS (SELECT * FROM registry UNION ALL SELECT * FROM probes),
     -- Contacts and whole names (as they sound: the same words sound the same) block up to MAX_BLOCK records; a shared word or pair of words ("weak" blocks), only up to

@@ -51,7 +51,7 @@ export async function benchImportScale(results: string[]) {
   const t1 = performance.now();
   const preview = await previewParticipantImport({ actor, importId });
   const t2 = performance.now();
-  const counts = await commitParticipantImport({ actor, importId });
+  const counts = await commitParticipantImport({ actor, importId, decisions: "suggested" });
   const t3 = performance.now();
   const created = (await db.person.count()) - peopleBefore;
   const ms = (value: number) => `${value.toFixed(0)} ms`;

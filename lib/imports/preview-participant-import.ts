@@ -7,9 +7,7 @@ import type { MexicanState } from "@/lib/generated/prisma/enums";
 import { matchOrganizations } from "@/lib/matching/match-organizations";
 import { matchPeople } from "@/lib/matching/match-people";
 import { highGroups } from "@/lib/matching/settle-pairs";
-import { fullName } from "@/lib/people/person-select";
-import { maskEmail, maskPhone } from "@/lib/registry/duplicates";
-import { personScope } from "@/lib/registry/scope";
+import { describeCandidatePeople } from "@/lib/registry/duplicates";
 import type { ColumnMapping } from "./guess-mapping";
 import { getImportTargetOrThrow } from "./import-access";
 import { parseImportRow, type ParsedRow } from "./parse-import-row";
@@ -210,7 +208,7 @@ async function matchRows(
     }
   }
   const candidateIds = [...new Set([...people.existing.values(), ...[...possible.values()].flatMap((m) => [...m.keys()])])];
-  const candidates = await describeCandidates(actor, candidateIds);
+  const candidates = await describeCandidatePeople(actor, candidateIds);
 
   const stateOfNetwork = new Map(networks.map((network) => [network.id, network.states?.length === 1 ? network.states[0] : undefined]));
   const previews = parsed.map((row): RowPreview => {
@@ -245,8 +243,9 @@ async function matchRows(
     const existingPerson = people.existing.get(row.index);
     const earlierPerson = people.earlier.get(row.index);
     const options = possible.get(row.index);
-    const candidate = (personId: string) => ({
+    const candidate = (personId: string): ImportCandidate => ({
       ...candidates.get(personId)!,
+      personId,
       ...(judged.get(`${row.index} ${personId}`) ?? { confidence: "high" as const, reasons: [] }),
     });
     let personMatch: PersonMatch;
@@ -281,45 +280,5 @@ async function matchRows(
     row.personMatch.status === "existing" && row.network
       ? { ...row, alreadyEnrolled: enrolled.has(`${row.personMatch.personId}|${row.network.id}`) }
       : row,
-  );
-}
-
-/** Candidates as the review shows them: name, organization, network, state and masked contacts, only within the actor's scope. */
-async function describeCandidates(actor: Actor, ids: string[]) {
-  if (!ids.length) return new Map<string, Omit<ImportCandidate, "confidence" | "reasons">>();
-  const [records, visible] = await Promise.all([
-    db.person.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        givenNames: true,
-        firstSurname: true,
-        secondSurname: true,
-        email: true,
-        phone: true,
-        state: true,
-        enrollments: { select: { network: { select: { name: true } }, organization: { select: { name: true } } }, take: 1 },
-        affiliations: { select: { organization: { select: { name: true, state: true } } }, take: 1 },
-      },
-    }),
-    db.person.findMany({ where: { AND: [{ id: { in: ids } }, personScope(actor)] }, select: { id: true } }),
-  ]);
-  const inScope = new Set(visible.map((person) => person.id));
-  return new Map(
-    records.map((record) => {
-      const shown = inScope.has(record.id);
-      return [
-        record.id,
-        {
-          personId: record.id,
-          name: shown ? fullName(record) : null,
-          organization: shown ? (record.enrollments[0]?.organization.name ?? record.affiliations[0]?.organization.name ?? null) : null,
-          network: shown ? (record.enrollments[0]?.network.name ?? null) : null,
-          state: shown ? (record.state ?? record.affiliations[0]?.organization.state ?? null) : null,
-          maskedEmail: shown ? maskEmail(record.email) : null,
-          maskedPhone: shown ? maskPhone(record.phone) : null,
-        },
-      ];
-    }),
   );
 }

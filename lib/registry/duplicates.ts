@@ -3,13 +3,14 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Confidence, OrganizationReason, PersonReason } from "@/lib/dedupe/duplicate-types";
 import { AppError } from "@/lib/errors";
+import type { MexicanState } from "@/lib/generated/prisma/enums";
 import { matchOrganizations } from "@/lib/matching/match-organizations";
 import { matchPeople } from "@/lib/matching/match-people";
 import { fullName } from "@/lib/people/person-select";
 import { organizationScope, personScope } from "./scope";
 
 /** Where a candidate takes part, so a busy coordinator can tell two namesakes apart. */
-export type CandidateContext = { organization: string | null; network: string | null; state: string | null };
+export type CandidateContext = { organization: string | null; network: string | null; state: MexicanState | null };
 
 export type PersonCandidate = CandidateContext & {
   id: string;
@@ -54,6 +55,54 @@ export function maskPhone(phone: string | null) {
   return digits.length >= 4 ? `… ${digits.slice(-4)}` : null;
 }
 
+/** A candidate as warnings and the import review show it: nothing but the id when out of the actor's scope. */
+export type DescribedCandidate = CandidateContext & {
+  inScope: boolean;
+  name: string | null;
+  maskedEmail: string | null;
+  maskedPhone: string | null;
+};
+
+/** Name, organization, network, state and masked contacts of candidate people, only for those in the actor's scope. */
+export async function describeCandidatePeople(actor: Actor, ids: string[]): Promise<Map<string, DescribedCandidate>> {
+  if (!ids.length) return new Map();
+  const [records, visible] = await Promise.all([
+    db.person.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        givenNames: true,
+        firstSurname: true,
+        secondSurname: true,
+        email: true,
+        phone: true,
+        state: true,
+        enrollments: { select: { network: { select: { name: true } }, organization: { select: { name: true } } }, take: 1 },
+        affiliations: { select: { organization: { select: { name: true, state: true } } }, take: 1 },
+      },
+    }),
+    db.person.findMany({ where: { AND: [{ id: { in: ids } }, personScope(actor)] }, select: { id: true } }),
+  ]);
+  const inScope = new Set(visible.map((person) => person.id));
+  return new Map(
+    records.map((record) => {
+      const shown = inScope.has(record.id);
+      const described: DescribedCandidate = shown
+        ? {
+            inScope: true,
+            name: fullName(record),
+            organization: record.enrollments[0]?.organization.name ?? record.affiliations[0]?.organization.name ?? null,
+            network: record.enrollments[0]?.network.name ?? null,
+            state: record.state ?? record.affiliations[0]?.organization.state ?? null,
+            maskedEmail: maskEmail(record.email),
+            maskedPhone: maskPhone(record.phone),
+          }
+        : { inScope: false, name: null, organization: null, network: null, state: null, maskedEmail: null, maskedPhone: null };
+      return [record.id, described];
+    }),
+  );
+}
+
 /**
  * People the matcher (lib/matching) finds for a person about to be written: high and medium
  * candidates, and whoever already has this exact email. Candidates outside the actor's scope
@@ -86,44 +135,20 @@ export async function findPersonDuplicates(
   if (owner && owner.id !== options.excludeId && !found.has(owner.id)) found.set(owner.id, { confidence: "low", reasons: ["sameEmail"] });
   const ids = [...found].filter(([id, judged]) => judged.confidence !== "low" || id === owner?.id).map(([id]) => id);
   if (!ids.length) return [];
-  const [records, visible] = await Promise.all([
-    db.person.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        givenNames: true,
-        firstSurname: true,
-        secondSurname: true,
-        email: true,
-        phone: true,
-        state: true,
-        enrollments: { select: { network: { select: { name: true } }, organization: { select: { name: true } } }, take: 1 },
-        affiliations: { select: { organization: { select: { name: true, state: true } } }, take: 1 },
-      },
-    }),
-    db.person.findMany({ where: { AND: [{ id: { in: ids } }, personScope(actor)] }, select: { id: true } }),
-  ]);
-  const inScope = new Set(visible.map((person) => person.id));
-  return records
-    .map((record): PersonCandidate => {
-      const judged = found.get(record.id)!;
-      const shown = inScope.has(record.id);
+  const described = await describeCandidatePeople(actor, ids);
+  return [...described]
+    .map(([id, person]): PersonCandidate => {
+      const judged = found.get(id)!;
       // Whoever owns the exact email is told as such: "the same email", whatever else the matcher saw.
       const reasons: PersonReason[] =
-        record.id === owner?.id ? judged.reasons.map((reason) => (reason === "sharedEmail" ? "sameEmail" : reason)) : judged.reasons;
-      const organization = record.enrollments[0]?.organization.name ?? record.affiliations[0]?.organization.name ?? null;
+        id === owner?.id ? judged.reasons.map((reason) => (reason === "sharedEmail" ? "sameEmail" : reason)) : judged.reasons;
       return {
-        id: shown ? record.id : "",
-        name: shown ? fullName(record) : "",
+        ...person,
+        id: person.inScope ? id : "",
+        name: person.name ?? "",
         confidence: judged.confidence,
         reasons,
-        inScope: shown,
-        emailTaken: record.id === owner?.id,
-        organization: shown ? organization : null,
-        network: shown ? (record.enrollments[0]?.network.name ?? null) : null,
-        state: shown ? (record.state ?? record.affiliations[0]?.organization.state ?? null) : null,
-        maskedEmail: shown ? maskEmail(record.email) : null,
-        maskedPhone: shown ? maskPhone(record.phone) : null,
+        emailTaken: id === owner?.id,
       };
     })
     .sort((a, b) => rank(a.confidence) - rank(b.confidence) || a.name.localeCompare(b.name));

@@ -62,7 +62,7 @@ export async function undoMergeInTransaction(tx: Tx, options: { actor: Actor; me
 /** The survivor's fields the merge set and nobody changed since, with the value they had before. */
 // Keys PostgreSQL computes (migration one_matcher), and the app-written keys of snapshots taken before it:
 // a record is written back without them and the database computes its keys again.
-const COMPUTED = new Set(["matchKey", "nameKey", "normalizedName"]);
+const COMPUTED = new Set(["matchKey", "nameWords", "emailKey", "nameKey", "normalizedName"]);
 function writable(record: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(record).filter(([field]) => !COMPUTED.has(field)));
 }

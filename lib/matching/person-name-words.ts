@@ -9,3 +9,12 @@ export async function personNameWords(names: string[]): Promise<Map<string, stri
     SELECT name, person_name_words(name) AS words FROM unnest(${unique}::text[]) AS name`;
   return new Map(rows.map((row) => [row.name, row.words]));
 }
+
+/** Emails as the matcher compares them (database function email_match_key), for emails not stored (a meeting report). */
+export async function emailMatchKeys(emails: string[]): Promise<Map<string, string | null>> {
+  const unique = [...new Set(emails)];
+  if (!unique.length) return new Map();
+  const rows = await db.$queryRaw<Array<{ email: string; key: string | null }>>`
+    SELECT email, email_match_key(email) AS key FROM unnest(${unique}::text[]) AS email`;
+  return new Map(rows.map((row) => [row.email, row.key]));
+}

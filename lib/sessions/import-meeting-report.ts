@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { personNameWords } from "@/lib/matching/person-name-words";
+import { emailMatchKeys, personNameWords } from "@/lib/matching/person-name-words";
 import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { rosterEnrollments } from "./roster";
@@ -61,13 +61,16 @@ export async function importMeetingReport(options: {
   const participants = joinSegments(parseMeetingReport(options.content, sessionInfo.timeZone));
   if (!participants.length) throw new AppError("VALIDATION", "No participants found", { field: "report" });
 
-  const words = await personNameWords(participants.flatMap((participant) => participant.names));
+  const [words, emailKeys] = await Promise.all([
+    personNameWords(participants.flatMap((participant) => participant.names)),
+    emailMatchKeys(participants.flatMap((participant) => (participant.email ? [participant.email] : []))),
+  ]);
   return db.$transaction(async (tx) => {
     const roster = await rosterEnrollments(tx, session.id);
     const { matched, unmatched } = matchParticipants(
       participants,
-      roster.map((row) => ({ personId: row.personId, email: row.person.email, nameWords: row.person.nameWords })),
-      (name) => words.get(name) ?? [],
+      roster.map((row) => ({ personId: row.personId, emailKey: row.person.emailKey, nameWords: row.person.nameWords })),
+      { words: (name) => words.get(name) ?? [], emailKey: (email) => emailKeys.get(email) ?? null },
     );
     // Two report entries for one person (two devices): their minutes add up.
     const perPerson = new Map<string, { minutes: number; firstJoin?: Date }>();

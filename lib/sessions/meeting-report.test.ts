@@ -56,12 +56,15 @@ describe("meeting reports", () => {
     // Words as the database's person_name_words gives them for these plain names (accents and case aside).
     const words = (name: string) => normalizeText(name).split(" ");
     const roster = [
-      { personId: "ana", email: "ana.lopez@example.test", nameWords: words("Ana María López Pérez") },
-      { personId: "luis-1", email: null, nameWords: words("Luis Pérez Soto") },
-      { personId: "luis-2", email: null, nameWords: words("Luis Pérez Vega") },
-      { personId: "carmen", email: null, nameWords: words("Carmen Ruiz Díaz") },
+      { personId: "ana", emailKey: "ana.lopez@example.test", nameWords: words("Ana María López Pérez") },
+      { personId: "luis-1", emailKey: null, nameWords: words("Luis Pérez Soto") },
+      { personId: "luis-2", emailKey: null, nameWords: words("Luis Pérez Vega") },
+      { personId: "carmen", emailKey: null, nameWords: words("Carmen Ruiz Díaz") },
     ];
-    const result = matchParticipants(joinSegments(parseMeetingReport(english)), roster, words);
+    const result = matchParticipants(joinSegments(parseMeetingReport(english)), roster, {
+      words,
+      emailKey: (email) => email.toLowerCase(),
+    });
     expect(result.matched.map((m) => [m.personId, m.by])).toEqual([
       ["ana", "email"],
       ["carmen", "name"],

@@ -152,7 +152,7 @@ export function joinSegments(rows: ReportRow[]): Participant[] {
   });
 }
 
-export type RosterPerson = { personId: string; email: string | null; nameWords: string[] };
+export type RosterPerson = { personId: string; emailKey: string | null; nameWords: string[] };
 export type MatchResult = {
   matched: Array<{ participant: Participant; personId: string; by: "email" | "name" }>;
   unmatched: Array<{ participant: Participant; reason: "no-match" | "ambiguous" }>;
@@ -162,22 +162,30 @@ export type MatchResult = {
  * Email first, then name: every word of the reported name must be in the person's name, as
  * the matcher compares names (comparePersonNames: "Ana López" or "Lupita López" find
  * "Guadalupe Ana López Pérez"), and exactly one roster person may fit — two people with the same
- * name are never guessed between. `wordsOf` gives each reported name's words as the database
- * computes them (lib/matching/person-name-words.ts).
+ * name are never guessed between. `keysOf` gives each reported name's words and each email's key
+ * as the database computes them (lib/matching/person-name-words.ts).
  * A person matched by two report entries (two devices) gets their minutes added.
  */
-export function matchParticipants(participants: Participant[], roster: RosterPerson[], wordsOf: (name: string) => string[]): MatchResult {
-  const byEmail = new Map(roster.flatMap((person) => (person.email ? [[person.email.toLowerCase(), person.personId] as const] : [])));
+export function matchParticipants(
+  participants: Participant[],
+  roster: RosterPerson[],
+  keysOf: { words: (name: string) => string[]; emailKey: (email: string) => string | null },
+): MatchResult {
+  // An inbox several people of the roster share names nobody in particular.
+  const owners = new Map<string, string[]>();
+  for (const person of roster) if (person.emailKey) owners.set(person.emailKey, [...(owners.get(person.emailKey) ?? []), person.personId]);
+  const byEmail = new Map([...owners].flatMap(([key, ids]) => (ids.length === 1 ? [[key, ids[0]!] as const] : [])));
   const result: MatchResult = { matched: [], unmatched: [] };
   for (const participant of participants) {
-    const emailMatch = participant.email ? byEmail.get(participant.email) : undefined;
+    const key = participant.email ? keysOf.emailKey(participant.email) : null;
+    const emailMatch = key ? byEmail.get(key) : undefined;
     if (emailMatch) {
       result.matched.push({ participant, personId: emailMatch, by: "email" });
       continue;
     }
     const candidates = new Set<string>();
     for (const name of participant.names) {
-      const words = wordsOf(name);
+      const words = keysOf.words(name);
       if (words.length < 2) continue;
       for (const person of roster) {
         const relation = comparePersonNames(words, person.nameWords);

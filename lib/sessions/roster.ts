@@ -41,7 +41,7 @@ export async function rosterEnrollments(client: Client, sessionId: string, onlyN
     },
     select: {
       personId: true,
-      person: { select: { givenNames: true, firstSurname: true, secondSurname: true, email: true, nameWords: true } },
+      person: { select: { givenNames: true, firstSurname: true, secondSurname: true, email: true, emailKey: true, nameWords: true } },
       organization: { select: { name: true } },
       network: { select: { id: true, name: true } },
     },

@@ -8,6 +8,7 @@ import { matchOrganizations } from "@/lib/matching/match-organizations";
 import { matchPeople } from "@/lib/matching/match-people";
 import { highGroups } from "@/lib/matching/settle-pairs";
 import { describeCandidatePeople } from "@/lib/registry/duplicates";
+import { cachedByDataVersion } from "@/lib/totals/data-version";
 import type { ColumnMapping } from "./guess-mapping";
 import { getImportTargetOrThrow } from "./import-access";
 import { parseImportRow, type ParsedRow } from "./parse-import-row";
@@ -92,7 +93,12 @@ export async function previewParticipantImport(options: {
           alreadyEnrolled: false,
           suggested: { action: "skip" },
         }))
-      : await matchRows(options.actor, draft.generationId, parsed, target.networks);
+      : // The review page, then the commit (which matches again so that it never writes from stale matches) ask for
+        // the same rows: while no record changed (data-version.ts), the second reads the first's matches.
+        await cachedByDataVersion(
+          JSON.stringify(["import-rows", draft.id, options.actor.userId, mapping, options.defaultNetworkId ?? null]),
+          () => matchRows(options.actor, draft.generationId, parsed, target.networks),
+        );
   const count = (predicate: (row: RowPreview) => boolean) => rows.filter(predicate).length;
   return {
     import: {

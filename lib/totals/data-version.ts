@@ -16,7 +16,8 @@ export async function dataVersion() {
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 500;
 
-type Entry = { version: string; storedAt: number; value: Promise<unknown> };
+// `storedAt` is when the value was ready (null while it is computed): a long computation is not born stale.
+type Entry = { version: string; storedAt: number | null; value: Promise<unknown> };
 const globalForCache = globalThis as unknown as { tejidoByDataVersion?: Map<string, Entry> };
 const entries = (globalForCache.tejidoByDataVersion ??= new Map<string, Entry>());
 
@@ -24,11 +25,16 @@ const entries = (globalForCache.tejidoByDataVersion ??= new Map<string, Entry>()
 export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const version = await dataVersion();
   const cached = entries.get(key);
-  if (cached && cached.version === version && Date.now() - cached.storedAt < MAX_AGE_MS) return cached.value as Promise<T>;
+  if (cached && cached.version === version && (cached.storedAt === null || Date.now() - cached.storedAt < MAX_AGE_MS))
+    return cached.value as Promise<T>;
   const value = compute();
+  const entry: Entry = { version, storedAt: null, value };
   entries.delete(key);
-  entries.set(key, { version, storedAt: Date.now(), value });
-  value.catch(() => entries.delete(key));
+  entries.set(key, entry);
+  value.then(
+    () => (entry.storedAt = Date.now()),
+    () => entries.delete(key),
+  );
   // Maps iterate in insertion order: the first key is the oldest entry.
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;

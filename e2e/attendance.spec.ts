@@ -11,9 +11,12 @@ test("the demo Zoom report imports and leaves its unmatched rows for review; imp
 
   await page.getByLabel("Archivo CSV").setInputFiles(report);
   await page.getByRole("button", { name: "Importar reporte" }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Reporte importado." })).toContainText(
-    "42 personas encontradas",
-  );
+  const result = page.getByRole("main").getByRole("status").filter({ hasText: "Reporte importado." });
+  await expect(result).toContainText("2 filas sin identificar");
+  // The message counts what the roster's counter shows, in the same words.
+  const counter = (await page.getByTestId("attendance-counts").innerText()).split(" · asistencia")[0]!;
+  expect(counter).toMatch(/^Presente: \d+ · Retardo: \d+ · Justificó: \d+ · Ausente: \d+ · sin marca: 0$/);
+  await expect(result).toContainText(`La lista queda así: ${counter}.`);
   const unmatched = page.getByTestId("unmatched");
   await expect(unmatched).toContainText("2 filas por revisar");
   await expect(unmatched).toContainText("Lucía Díaz");

@@ -5,17 +5,13 @@
  * lib/matching/name-variants.ts. When the table changes, put this output in a new migration
  * (npm run db:migration -- name_variants_<what>), followed by
  *   UPDATE people SET "givenNames" = "givenNames";
- * so that every stored match key is computed again. lib/matching/name-variants.test.ts fails
+ * so that every stored match key is computed again (the match_blocks triggers then redraw the blocks). lib/matching/name-variants.test.ts fails
  * until the database and the table agree.
  */
 import { variantEntries } from "../lib/matching/name-variants";
 
-const values = variantEntries()
-  .map(([variant, canonical]) => `('${variant}', '${canonical}')`)
-  .join(",\n    ");
+// A jsonb object: a key is found by binary search, where a VALUES list was read row by row (person_name_words calls
+// this for every word of every name: 0.2 ms a name with the list, 0.03 ms with the object).
+const object = JSON.stringify(Object.fromEntries(variantEntries())).replaceAll("'", "''");
 console.log(`CREATE OR REPLACE FUNCTION name_variant(word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-AS $$
-  SELECT coalesce((SELECT v.canonical FROM (VALUES
-    ${values}
-  ) AS v(variant, canonical) WHERE v.variant = word), word)
-$$;`);
+AS $$ SELECT coalesce('${object}'::jsonb ->> word, word) $$;`);

@@ -31,6 +31,7 @@ export function ParticipantForm({
   submitLabel,
   anotherHref,
   withRoles,
+  withJoinedOn,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
@@ -41,6 +42,8 @@ export function ParticipantForm({
   anotherHref?: string;
   /** A session's walk-in: how the person takes part (guests and staff are not counted), and the convening foundation as an organization. */
   withRoles?: boolean;
+  /** The registry's registration: the day a late participant joined (a walk-in joins on its session's day). */
+  withJoinedOn?: boolean;
 }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(action, initialActionState);
@@ -128,6 +131,16 @@ export function ParticipantForm({
         )}
         <TextField label={t("people.jobTitle")} name="title" defaultValue={values?.title} errors={state.fieldErrors?.title} />
       </fieldset>
+      {withJoinedOn && (
+        <TextField
+          label={t("register.joinedOn")}
+          name="joinedOn"
+          type="date"
+          defaultValue={values?.joinedOn}
+          description={t("register.joinedOnHelp")}
+          errors={state.fieldErrors?.joinedOn}
+        />
+      )}
       <SubmitButton pendingLabel={t("register.submitting")}>{submitLabel}</SubmitButton>
     </form>
   );

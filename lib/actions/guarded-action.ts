@@ -86,14 +86,19 @@ export function guardedAction<Schema extends z.ZodType>(
 
     for (const path of outcome?.revalidate ?? []) revalidatePath(path);
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
-    return { status: "success", message: outcome?.message ? translateKey(t, outcome.message) : undefined, data: outcome?.data };
+    return {
+      status: "success",
+      message: outcome?.message ? translateKey(t, outcome.message, outcome.data) : undefined,
+      data: outcome?.data,
+    };
   };
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 
-function translateKey(t: Translate, key: string) {
-  return t.has(key) ? t(key) : key;
+// The outcome's data fills the message's placeholders ("{name} quedó inscrita…").
+function translateKey(t: Translate, key: string, values?: Record<string, string>) {
+  return t.has(key) ? t(key as never, (values ?? {}) as never) : key;
 }
 
 function fieldMessage(t: Translate, code: string, field: string) {

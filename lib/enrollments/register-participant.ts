@@ -26,6 +26,8 @@ export async function registerParticipant(options: {
   person: PersonChoice;
   organization: OrganizationChoice;
   title?: string;
+  /** Joined after the start: expected only at sessions from this day on. */
+  joinedOn?: Date;
 }) {
   assertCan(options.actor, "manage:registry");
   await assertCanEnroll(db, options.actor, options.generationId, options.networkId);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ColumnMapping } from "./guess-mapping";
 import { reportImportProgress, writeInSlices, type CommitStep } from "./import-progress";
+import { deferMatchBlocks, refreshMatchBlocks } from "@/lib/matching/match-blocks";
 import { insertColumns, type InsertColumn } from "./insert-columns";
 import { outcomeOf } from "./describe-participant-import";
 import { previewParticipantImport, type ImportRowResult, type RowDecision, type RowPreview } from "./preview-participant-import";
@@ -59,8 +60,9 @@ const AFFILIATION_COLUMNS: InsertColumn<Link>[] = [
   { name: "personId", type: "text", value: (l) => l.personId },
   { name: "organizationId", type: "text", value: (l) => l.organizationId },
 ];
-const ENROLLMENT_COLUMNS: InsertColumn<Link & { generationId: string; registeredById: string }>[] = [
+const ENROLLMENT_COLUMNS: InsertColumn<Link & { generationId: string; registeredById: string; joinedOn: string | null }>[] = [
   ...AFFILIATION_COLUMNS,
+  { name: "joinedOn", type: "date", value: (e) => e.joinedOn },
   { name: "networkId", type: "text", value: (e) => e.networkId },
   { name: "generationId", type: "text", value: (e) => e.generationId },
   { name: "registeredById", type: "text", value: (e) => e.registeredById },
@@ -192,6 +194,8 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
         data: { status: "COMMITTED" },
       });
       if (!claimed.count) return false;
+      // The matcher's blocks are refreshed once, for every person the file names, after the last slice.
+      await deferMatchBlocks(tx);
       const slices = <Row>(step: CommitStep, rows: Row[], write: (slice: Row[]) => Promise<{ count: number }>) =>
         writeInSlices(options.importId, step, rows, write);
       await slices("organizations", newOrganizations, (data) =>
@@ -202,16 +206,23 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
         personId: personIdOfRow.get(row.index)!,
         organizationId: results.get(row.index)!.organizationId!,
         networkId: row.network!.id,
+        joinedOn: row.joinedOn ?? null,
       }));
       await insertColumns(tx, "network_memberships", MEMBERSHIP_COLUMNS, links, { skipDuplicates: true });
       await slices("people", newPeople, (data) => insertColumns(tx, "people", PERSON_COLUMNS, data, { touchUpdatedAt: true }));
       await slices("affiliations", links, (data) => insertColumns(tx, "affiliations", AFFILIATION_COLUMNS, data, { skipDuplicates: true }));
       const enrollments = await slices(
         "enrollments",
-        links.map((link) => ({ ...link, id: randomUUID(), generationId: preview.generation.id, registeredById: options.actor.userId })),
+        links.map((link) => ({
+          ...link,
+          id: randomUUID(),
+          generationId: preview.generation.id,
+          registeredById: options.actor.userId,
+        })),
         (data) => insertColumns(tx, "enrollments", ENROLLMENT_COLUMNS, data, { touchUpdatedAt: true, skipDuplicates: true }),
       );
       counts.enrolled = enrollments.count;
+      await refreshMatchBlocks(tx, [...new Set(links.map((link) => link.personId))]);
       await tx.participantImport.update({
         where: { id: options.importId },
         data: {

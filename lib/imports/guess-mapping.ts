@@ -13,6 +13,7 @@ export const IMPORT_FIELDS = [
   "organization",
   "organizationState",
   "network",
+  "joinedOn",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -33,6 +34,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   organizationState: ["entidad federativa", "estado de la organizacion", "organization state", "entidad", "estado", "state"],
   organization: ["nombre de la organizacion", "organizacion", "organization", "organisation", "institucion", "asociacion", "osc"],
   network: ["red a la que pertenece", "red", "network"],
+  joinedOn: ["fecha de incorporacion", "fecha de ingreso", "fecha de alta", "se incorporo", "joined on", "date joined", "start date"],
 };
 
 const containsWords = (header: string, phrase: string) => ` ${header} `.includes(` ${phrase} `);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeText } from "./decode";
 import { guessMapping } from "./guess-mapping";
-import { formatPhone, parseAgeRange, parseGender, parseState } from "./normalize-values";
+import { formatPhone, parseAgeRange, parseDay, parseGender, parseState } from "./normalize-values";
 
 describe("decodeText", () => {
   it("reads UTF-8 with and without a byte-order mark", () => {
@@ -72,6 +72,12 @@ describe("guessMapping", () => {
 });
 
 describe("value normalization", () => {
+  it("reads the day someone joined as Mexican sheets write it, day first, and refuses days that do not exist", () => {
+    expect(["2020-05-14", "14/05/2020", "14-5-20", "14.05.2020", "2020-05-14T00:00:00"].map(parseDay)).toEqual(Array(5).fill("2020-05-14"));
+    expect(["31/02/2020", "05/14/2020", "mayo", "", "2020-13-01"].map(parseDay)).toEqual(Array(5).fill(null));
+    expect(guessMapping(["Nombre", "Fecha de ingreso"])).toEqual({ 0: "givenNames", 1: "joinedOn" });
+  });
+
   it("writes Mexican phones readably from their last ten digits", () => {
     for (const written of ["(662) 123-45-67", "662.123.4567"]) expect(formatPhone(written)).toBe("662 123 4567");
     for (const written of ["521 662 1234567", "+52 1 662 123 4567"]) expect(formatPhone(written)).toBe("+52 662 123 4567");

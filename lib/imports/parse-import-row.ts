@@ -2,7 +2,7 @@ import type { AgeRange, Gender, MexicanState } from "@/lib/generated/prisma/enum
 import { normalizeText } from "@/lib/registry/normalize";
 import { emailField, personNameField } from "@/lib/validation/fields";
 import type { ColumnMapping, ImportField } from "./guess-mapping";
-import { formatPhone, parseAgeRange, parseGender, parseState } from "./normalize-values";
+import { formatPhone, parseAgeRange, parseDay, parseGender, parseState } from "./normalize-values";
 
 export type ImportNetwork = { id: string; name: string; shortName: string | null };
 
@@ -23,6 +23,8 @@ export type ParsedRow = {
   };
   organization: { name: string; state?: MexicanState };
   network?: ImportNetwork;
+  /** The day they joined, when after the start (ISO date): expected only at sessions from then on. */
+  joinedOn?: string;
   errors: RowError[];
 };
 
@@ -99,9 +101,16 @@ export function parseImportRow(options: {
     if (!network) errors.push({ field: "network", message: "imports.errors.networkRequired" });
   }
 
+  let joinedOn: string | undefined;
+  if (raw.joinedOn) {
+    joinedOn = parseDay(raw.joinedOn) ?? undefined;
+    if (!joinedOn) errors.push({ field: "joinedOn", message: "validation.date" });
+  }
+
   return {
     index: options.index,
     raw,
+    joinedOn,
     person: { givenNames, firstSurname, secondSurname, email, phone, gender, ageRange },
     organization: { name: organizationName ?? "", state: organizationState },
     network,

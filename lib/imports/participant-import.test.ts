@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { verifyMatchBlocks } from "@/lib/matching/verify-match-blocks";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import { createGeneration, createNetwork, createOrganization, createPerson, signedInActor } from "@/tests/support/factories";
 import { commitParticipantImport, UndecidedRowsError } from "./commit-participant-import";
@@ -123,6 +124,8 @@ describe("importing participants", () => {
     });
     // Created: Rosa, Pedro and "=1+1". Linked: María José, Luis, Ana, and Rosa's repeated row. Skipped: Juan, Eva.
     expect(counts).toMatchObject({ created: 3, linked: 4, skipped: 2, enrolled: 6 });
+    // The matcher's blocks, refreshed once at the end of the commit, are what a rebuild from the records gives.
+    expect(Object.values(await verifyMatchBlocks()).every(({ missing, extra }) => missing + extra === 0)).toBe(true);
     expect(counts.results[3]).toMatchObject({ outcome: "created", match: "new", emailLeftOut: true });
     expect(counts.results[5]).toMatchObject({ outcome: "linked", match: "repeat", personId: counts.results[0]!.personId });
     expect(await db.person.findUniqueOrThrow({ where: { id: counts.results[3]!.personId }, select: { email: true } })).toEqual({
@@ -160,6 +163,35 @@ describe("importing participants", () => {
       enrolled: 0,
     });
     expect(await db.person.count()).toBe(peopleBefore + 3);
+  });
+
+  it("records the day a late participant joined, from a column of the sheet, and refuses a day that does not exist", async () => {
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const file = {
+      name: "incorporaciones.csv",
+      bytes: new TextEncoder().encode(
+        [
+          "Nombre(s);Apellido paterno;Organización;Estado;Red;Fecha de ingreso",
+          "Irma;Valenzuela;Colectivo Tardío;Sonora;Sonora;14/05/2020",
+          "Óscar;Leyva;Colectivo Tardío;Sonora;Sonora;31/02/2020",
+          "Noemí;Quiñones;Colectivo Tardío;Sonora;Sonora;",
+        ].join("\n"),
+      ),
+    };
+    const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file });
+    const preview = await previewParticipantImport({ actor: coordinator, importId });
+    expect(preview.import.mapping).toMatchObject({ 5: "joinedOn" });
+    expect(preview.rows.map((row) => row.errors)).toEqual([[], [{ field: "joinedOn", message: "validation.date" }], []]);
+    const counts = await commitParticipantImport({ actor: coordinator, importId });
+    expect(counts).toMatchObject({ created: 2, skipped: 1 });
+    const enrollments = await db.enrollment.findMany({
+      where: { generationId: generation.id, personId: { in: [counts.results[0]!.personId!, counts.results[2]!.personId!] } },
+      select: { personId: true, joinedOn: true },
+    });
+    expect(Object.fromEntries(enrollments.map((row) => [row.personId, row.joinedOn?.toISOString().slice(0, 10) ?? null]))).toEqual({
+      [counts.results[0]!.personId!]: "2020-05-14",
+      [counts.results[2]!.personId!]: null,
+    });
   });
 
   it("writes nothing when the database fails in the middle of a commit", async () => {

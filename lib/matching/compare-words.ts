@@ -71,25 +71,45 @@ const confusable = (x: string, y: string) => CONFUSABLE.some((set) => set.includ
 export function typoCost(a: string, b: string): number {
   // In words of six letters or more any wrong letter is a slip; in shorter ones it more often makes another name.
   const other = Math.min(a.length, b.length) >= 6 ? 1 : 1.5;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  // One flat table, row by row (the duplicates page compares tens of thousands of words).
+  const d = new Float64Array((a.length + 1) * cols);
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    d[i * cols] = i;
+    const x = a[i - 1]!;
     for (let j = 1; j < cols; j++) {
-      const x = a[i - 1]!;
       const y = b[j - 1]!;
       const substitution = x === y ? 0 : confusable(x, y) ? 0.5 : other;
-      d[i]![j] = Math.min(d[i - 1]![j]! + (x === "h" ? 0.5 : 1), d[i]![j - 1]! + (y === "h" ? 0.5 : 1), d[i - 1]![j - 1]! + substitution);
-      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      let cost = Math.min(
+        d[(i - 1) * cols + j]! + (x === "h" ? 0.5 : 1),
+        d[i * cols + j - 1]! + (y === "h" ? 0.5 : 1),
+        d[(i - 1) * cols + j - 1]! + substitution,
+      );
+      if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) cost = Math.min(cost, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = cost;
     }
   }
-  return d[a.length]![b.length]!;
+  return d[a.length * cols + b.length]!;
 }
+
+// Names repeat: the same two words are compared again and again on the duplicates page. Bounded, so memory stays flat.
+const typoMemo = new Map<string, boolean>();
 
 /** One- or two-letter slips: one for words of four letters or more, two from eight. */
 export function isTypo(a: string, b: string): boolean {
   const shortest = Math.min(a.length, b.length);
   // Numbers are not misspelt names ("Grupo 1" and "Grupo 2").
   if (shortest < 4 || /[0-9]/.test(a + b)) return false;
-  return typoCost(a, b) <= (shortest >= 8 ? 2 : 1);
+  const allowed = shortest >= 8 ? 2 : 1;
+  // Each letter one word has beyond the other costs at least ½ (a silent h): no need to compare them letter by letter.
+  if (Math.abs(a.length - b.length) / 2 > allowed) return false;
+  const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+  let typo = typoMemo.get(key);
+  if (typo === undefined) {
+    typo = typoCost(a, b) <= allowed;
+    if (typoMemo.size >= 50_000) typoMemo.clear();
+    typoMemo.set(key, typo);
+  }
+  return typo;
 }

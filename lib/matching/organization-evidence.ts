@@ -46,25 +46,41 @@ export async function findOrganizationPairEvidence(
   const probes = source.kind === "probes" ? source.probes : [];
   const column = <T>(pick: (probe: OrganizationProbe) => T) => probes.map(pick);
   const rows = await db.$queryRaw<Row[]>`
-    WITH probes AS (
-      SELECT key, true AS probe, organization_name_words(name) AS words, sorted_words(organization_name_words(name)) AS "matchKey",
-             word_pairs(organization_name_words(name)) AS "namePairs", state, NULL::text AS "rfcKey", NULL::text AS "websiteKey",
+    -- organization_name_words once per probe (OFFSET 0 keeps the planner from calling it for each column).
+    WITH probes AS MATERIALIZED (
+      SELECT key, true AS probe, words, sorted_words(words) AS "matchKey", word_pairs(words) AS "namePairs", state,
+             NULL::text AS "rfcKey", NULL::text AS "websiteKey",
              '{}'::text[] AS people, CASE WHEN network IS NULL THEN '{}'::text[] ELSE ARRAY[network] END AS networks
-      FROM unnest(${column((p) => p.key)}::text[], ${column((p) => p.name)}::text[], ${column((p) => p.state ?? null)}::text[],
-                  ${column((p) => p.networkId ?? null)}::text[]) AS r(key, name, state, network)
+      FROM (
+        SELECT *, organization_name_words(name) AS words
+        FROM unnest(${column((p) => p.key)}::text[], ${column((p) => p.name)}::text[], ${column((p) => p.state ?? null)}::text[],
+                    ${column((p) => p.networkId ?? null)}::text[]) AS r(key, name, state, network)
+        OFFSET 0
+      ) AS w
+    ),
+    registry_base AS MATERIALIZED (
+      SELECT o.id AS key, false AS probe, o."nameWords" AS words, o."matchKey", o."namePairs", o.state::text AS state,
+             o."rfcKey", o."websiteKey"
+      FROM organizations o WHERE o."deactivatedAt" IS NULL ${registryFilter}
+    ),
+    -- Each organization's people (the registry's own pairs only: a probe has none yet) and networks, aggregated once
+    -- by joins rather than looked up organization by organization.
+    organization_people AS (
+      SELECT x."organizationId", array_agg(DISTINCT x."personId") AS people
+      FROM (SELECT "personId", "organizationId" FROM affiliations UNION ALL SELECT "personId", "organizationId" FROM enrollments) AS x
+      WHERE ${source.kind === "registry"}::boolean AND x."organizationId" IN (SELECT key FROM registry_base)
+      GROUP BY x."organizationId"
+    ),
+    organization_networks AS (
+      SELECT "organizationId", array_agg("networkId") AS networks FROM network_memberships
+      WHERE "organizationId" IN (SELECT key FROM registry_base)
+      GROUP BY "organizationId"
     ),
     registry AS (
-      SELECT o.id AS key, false AS probe, o."nameWords" AS words, o."matchKey", o."namePairs", o.state::text AS state,
-             o."rfcKey", o."websiteKey",
-             ${
-               source.kind === "registry"
-                 ? Prisma.sql`coalesce((SELECT array_agg(DISTINCT x."personId") FROM (
-                     SELECT "personId" FROM affiliations WHERE "organizationId" = o.id
-                     UNION ALL SELECT "personId" FROM enrollments WHERE "organizationId" = o.id) AS x), '{}')`
-                 : Prisma.sql`'{}'::text[]`
-             } AS people,
-             coalesce((SELECT array_agg(m."networkId") FROM network_memberships m WHERE m."organizationId" = o.id), '{}') AS networks
-      FROM organizations o WHERE o."deactivatedAt" IS NULL ${registryFilter}
+      SELECT b.*, coalesce(op.people, '{}') AS people, coalesce(n.networks, '{}') AS networks
+      FROM registry_base b
+      LEFT JOIN organization_people op ON op."organizationId" = b.key
+      LEFT JOIN organization_networks n ON n."organizationId" = b.key
     ),
     entities AS (SELECT * FROM registry UNION ALL SELECT * FROM probes),
     blocks AS (

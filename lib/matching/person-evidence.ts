@@ -23,11 +23,6 @@ export type PersonProbe = {
 export type PersonSide = { key: string; probe: boolean; words: string[] };
 export type PersonPairRow = PersonPairEvidence & { first: PersonSide; second: PersonSide };
 
-// A block larger than this (a very common name, a phone used by a whole office) is not paired
-// inside: its pairs would be many and almost all different people. Smaller blocks still meet them.
-const MAX_BLOCK = 30;
-const MAX_WORD_BLOCK = 12;
-
 type Row = {
   a: string;
   b: string;
@@ -51,40 +46,35 @@ type Row = {
  * Candidate pairs and what each pair shares, in one statement:
  * - registry: every pair of active people (the duplicates page), or one given pair;
  * - probes: each probe against the active registry and against the other probes.
- * Candidates share a block: the same email or phone key, the same match key or sound key (the
- * name as it sounds: Lopes and López), or a pair of name words within the same network (within
- * the same organization for someone in no network yet). The judgement is made by
- * judgePersonPair, never here.
+ * Candidates share a block (person_match_blocks_of in the migration match_blocks): the same email
+ * or phone key, the same sound key (the whole name as it sounds: Lopes and López), or a pair of
+ * name words within the same network (within the same organization for someone in no network yet).
+ * The judgement is made by judgePersonPair, never here.
  */
 export async function findPersonPairEvidence(
   source: { kind: "registry"; ids?: [string, string] } | { kind: "probes"; probes: PersonProbe[] },
 ): Promise<PersonPairRow[]> {
   if (source.kind === "probes" && !source.probes.length) return [];
-  // Which stored people take part: all of them (the duplicates page); one pair and whoever shares its contacts (a merge
-  // page); or, for probes, whoever shares a contact or the sound of the whole name with one, and the people of the
-  // probes' networks and organizations, among whom the word-pair blocks look (index lookups, no scan of every name).
-  const registryIds =
-    source.kind === "registry"
-      ? source.ids
-        ? Prisma.sql`SELECT id FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]})
-            OR "emailKey" IN (SELECT "emailKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]}))
-            OR "phoneKey" IN (SELECT "phoneKey" FROM people WHERE id IN (${source.ids[0]}, ${source.ids[1]}))`
-        : Prisma.sql`SELECT id FROM people`
-      : Prisma.sql`SELECT id FROM people WHERE "emailKey" IN (SELECT "emailKey" FROM probes)
-          UNION SELECT id FROM people WHERE "phoneKey" IN (SELECT "phoneKey" FROM probes)
-          UNION SELECT id FROM people WHERE "soundKey" IN (SELECT "soundKey" FROM probes)
-          UNION SELECT "personId" FROM enrollments WHERE "networkId" IN (SELECT unnest(networks) FROM probes)
-          UNION SELECT a."personId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
-                WHERE m."networkId" IN (SELECT unnest(networks) FROM probes)
-          UNION SELECT "personId" FROM affiliations WHERE "organizationId" IN (SELECT unnest(orgs) FROM probes)`;
-  const onlyPair =
-    source.kind === "registry" && source.ids
-      ? Prisma.sql`c.a IN (${source.ids[0]}, ${source.ids[1]}) AND c.b IN (${source.ids[0]}, ${source.ids[1]})`
-      : Prisma.sql`true`;
+  // The stored people's blocks and the pairs they make are kept by PostgreSQL on every write (person_match_blocks,
+  // person_match_pairs, migration match_blocks). The duplicates page reads the pairs; a probe reads the blocks it falls
+  // in (at most match_block_cap people: a larger block is not paired inside); a merge page, the blocks of its pair,
+  // which is compared whatever their size.
+  const stored = source.kind === "registry" && !source.ids;
+  const members =
+    source.kind === "probes"
+      ? Prisma.sql`SELECT m.block, m."personId" AS key FROM person_match_blocks m JOIN match_block_sizes s ON s.block = m.block
+          WHERE m.block IN (SELECT block FROM probe_blocks) AND s.size <= match_block_cap(s.block)`
+      : source.ids
+        ? Prisma.sql`SELECT block, "personId" AS key FROM person_match_blocks WHERE "personId" IN (${source.ids[0]}, ${source.ids[1]})`
+        : Prisma.sql`SELECT block, "personId" AS key FROM person_match_blocks WHERE false`;
+  const capped = source.kind === "probes";
+  const paired = stored
+    ? Prisma.sql`SELECT a, b, false AS weak FROM person_match_pairs GROUP BY a, b`
+    : Prisma.sql`SELECT x AS a, y AS b, bool_and(weak) AS weak FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y GROUP BY x, y`;
   const probes = source.kind === "probes" ? source.probes : [];
   const column = <T>(pick: (probe: PersonProbe) => T) => probes.map(pick);
-  // Hash joins over the whole registry (the planner, blind to CTE sizes, would sort 100,000 wide rows to merge them),
-  // with the memory to hash them; both settings last only for this transaction.
+  // Hash joins (the planner, blind to CTE sizes, would sort tens of thousands of wide rows to merge them), with the
+  // memory to hash them; both settings last only for this transaction.
   const rows = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('enable_mergejoin', 'off', true)`;
@@ -96,88 +86,78 @@ export async function findPersonPairEvidence(
         ${column((p) => p.gender ?? null)}::text[], ${column((p) => p.organizationKey ?? null)}::text[], ${column((p) => p.networkId ?? null)}::text[]
       ) AS r(key, given, first, second, email, phone, gender, org, network)
     ),
-    probes AS (
-      SELECT key, true AS probe,
-             person_name_words(full_name) AS words,
-             sorted_words(person_name_words(full_name)) AS "matchKey",
-             name_sound_words(person_name_words(full_name)) AS "soundWords",
-             sorted_words(name_sound_words(person_name_words(full_name))) AS "soundKey",
-             word_pairs(name_sound_words(person_name_words(full_name))) AS "soundPairs",
+    -- The same functions as the stored people's generated columns. Each is computed once per probe: OFFSET 0 keeps the
+    -- planner from folding the subqueries together and calling person_name_words five times a row.
+    probes AS MATERIALIZED (
+      SELECT key, true AS probe, words, sound AS "soundWords", sorted_words(sound) AS "soundKey", word_pairs(sound) AS "soundPairs",
              person_name_suffix(full_name) AS suffix,
              email_match_key(email) AS "emailKey", email,
              phone_match_key(phone) AS "phoneKey", gender,
              CASE WHEN org IS NULL THEN '{}'::text[] ELSE ARRAY[org] END AS orgs,
              CASE WHEN network IS NULL THEN '{}'::text[] ELSE ARRAY[network] END AS networks
-      FROM (SELECT *, given || ' ' || first || ' ' || coalesce(second, '') AS full_name FROM raw_probes) AS r
+      FROM (
+        SELECT *, name_sound_words(words) AS sound FROM (
+          SELECT *, person_name_words(full_name) AS words
+          FROM (SELECT *, given || ' ' || first || ' ' || coalesce(second, '') AS full_name FROM raw_probes) AS r
+          OFFSET 0
+        ) AS w
+        OFFSET 0
+      ) AS s
     ),
-    registry_ids AS (${registryIds}),
-    -- Each person's organizations (affiliations and enrollments) and networks (enrollments, and the networks of their
-    -- organizations), aggregated once by joins rather than looked up person by person.
-    person_orgs AS (
-      SELECT "personId", array_agg(DISTINCT "organizationId") AS orgs
-      FROM (SELECT "personId", "organizationId" FROM affiliations UNION ALL SELECT "personId", "organizationId" FROM enrollments) AS x
-      WHERE "personId" IN (SELECT id FROM registry_ids)
-      GROUP BY "personId"
+    probe_blocks AS MATERIALIZED (
+      SELECT p.key, b.block FROM probes p,
+        person_match_blocks_of(p."emailKey", p."phoneKey", p."soundKey", p."soundPairs", p.networks, p.orgs) AS b(block)
     ),
-    person_networks AS (
-      SELECT "personId", array_agg(DISTINCT "networkId") AS networks FROM (
-        SELECT "personId", "networkId" FROM enrollments
-        UNION ALL
-        SELECT a."personId", m."networkId" FROM affiliations a JOIN network_memberships m ON m."organizationId" = a."organizationId"
-      ) AS x
-      WHERE "personId" IN (SELECT id FROM registry_ids)
-      GROUP BY "personId"
+    -- The blocks (person_match_blocks_of) and their caps (match_block_cap) are the migration's: one rule.
+    small_blocks AS (
+      SELECT block, match_block_is_weak(block) AS weak, array_agg(key) AS keys
+      FROM (${members} UNION ALL SELECT block, key FROM probe_blocks) AS x
+      GROUP BY block
+      HAVING count(*) >= 2 AND (NOT ${capped}::boolean OR count(*) <= match_block_cap(block))
     ),
-    registry AS (
-      SELECT p.id AS key, false AS probe, p."nameWords" AS words, p."matchKey", p."soundWords", p."soundKey", p."soundPairs", p."nameSuffix" AS suffix,
+    paired AS (${paired}),
+    registry AS MATERIALIZED (
+      SELECT p.id AS key, false AS probe, p."nameWords" AS words, p."soundWords", p."nameSuffix" AS suffix,
              p."emailKey", p.email, p."phoneKey", p.gender::text AS gender,
-             coalesce(po.orgs, '{}') AS orgs, coalesce(pn.networks, '{}') AS networks
-      FROM people p
-      JOIN registry_ids r ON r.id = p.id
-      LEFT JOIN person_orgs po ON po."personId" = p.id
-      LEFT JOIN person_networks pn ON pn."personId" = p.id
+             f.orgs, f.networks
+      FROM (SELECT a FROM paired UNION SELECT b FROM paired) AS ids(id)
+      JOIN people p ON p.id = ids.id
+      JOIN person_match_profiles f ON f."personId" = p.id
       WHERE p."deactivatedAt" IS NULL
     ),
-    entities AS (SELECT * FROM registry UNION ALL SELECT * FROM probes),
-    -- Contacts and whole names (as they sound: the same words sound the same) block up to MAX_BLOCK records; a shared word or pair of words ("weak" blocks), only up to
-    -- MAX_WORD_BLOCK (a common given name in a large network would otherwise pair everyone with everyone).
-    blocks AS (
-      SELECT 'e ' || "emailKey" AS block, key, ${MAX_BLOCK}::int AS cap, false AS weak FROM entities WHERE "emailKey" IS NOT NULL
-      UNION ALL SELECT 'p ' || "phoneKey", key, ${MAX_BLOCK}, false FROM entities WHERE "phoneKey" IS NOT NULL
-      UNION ALL SELECT 's ' || "soundKey", key, ${MAX_BLOCK}, false FROM entities WHERE "soundKey" <> ''
-      -- Two name words (as they sound) within a network, or within an organization for someone in no network yet.
-      UNION ALL SELECT 'n ' || n || ' ' || pair, key, ${MAX_WORD_BLOCK}, true FROM entities, unnest(networks) AS n, unnest("soundPairs") AS pair
-      UNION ALL SELECT 'o ' || o || ' ' || pair, key, ${MAX_WORD_BLOCK}, true
-        FROM entities, unnest(orgs) AS o, unnest("soundPairs") AS pair WHERE cardinality(networks) = 0
+    entities AS (
+      SELECT * FROM registry
+      UNION ALL SELECT key, probe, words, "soundWords", suffix, "emailKey", email, "phoneKey", gender, orgs, networks FROM probes
     ),
-    -- Plain count and array_agg (hashable, no sort): a key listed twice in a block ("García García") only repeats a pair.
-    small_blocks AS (
-      SELECT block, bool_and(weak) AS weak, array_agg(key) AS keys FROM blocks GROUP BY block HAVING count(*) BETWEEN 2 AND min(cap)
-    ),
-    paired AS (
-      SELECT x AS a, y AS b, bool_and(weak) AS weak FROM small_blocks, unnest(keys) AS x, unnest(keys) AS y WHERE x < y GROUP BY x, y
-    ),
-    -- A pair met only through a shared word must share most of the shorter name's sounds (60 %): "María Elena Soto" and
-    -- "María Elena Ruiz" of one network are not compared, "Ana López" and "Ana López Pérez" are.
-    candidates AS (
+    -- A pair met only in a weak block must have close names (person_names_close: most of the shorter name's sounds).
+    candidates AS MATERIALIZED (
       SELECT p.a, p.b FROM paired p
       JOIN entities x ON x.key = p.a JOIN entities y ON y.key = p.b
-      WHERE NOT p.weak
-         OR (SELECT count(*) FROM (SELECT unnest(x."soundWords") INTERSECT SELECT unnest(y."soundWords")) AS shared) * 10
-            >= 6 * least(cardinality(x.words), cardinality(y.words))
+      WHERE NOT p.weak OR person_names_close(x."soundWords", y."soundWords", cardinality(x.words), cardinality(y.words))
     ),
-    -- "Several people" use a contact when it comes with more than one first given name, in the whole registry.
-    -- Every record using a shared key is among the entities (the registry filter takes them in), so usage is counted there,
-    -- only for keys that two or more entities have.
+    -- "Several people" use a contact when it comes with more than one first given name, among the active people and
+    -- the probes; counted only for the contacts a candidate pair shares.
+    shared_contacts AS MATERIALIZED (
+      SELECT x."emailKey", x."phoneKey", y."emailKey" AS other_email, y."phoneKey" AS other_phone
+      FROM candidates c JOIN entities x ON x.key = c.a JOIN entities y ON y.key = c.b
+    ),
+    -- Counted only for the contacts a pair shares: one index lookup per contact in the registry (never a scan of it),
+    -- and a hash join with the probes.
+    email_keys AS MATERIALIZED (SELECT DISTINCT "emailKey" AS k FROM shared_contacts WHERE "emailKey" = other_email),
     email_use AS (
-      SELECT "emailKey", count(DISTINCT words[1]) AS people FROM entities
-      WHERE "emailKey" IN (SELECT "emailKey" FROM entities WHERE "emailKey" IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
-      GROUP BY 1
+      SELECT u.k AS "emailKey", count(DISTINCT u.w) AS people FROM (
+        SELECT keys.k, p.w FROM email_keys keys
+        CROSS JOIN LATERAL (SELECT "nameWords"[1] AS w FROM people WHERE "emailKey" = keys.k AND "deactivatedAt" IS NULL) AS p
+        UNION ALL SELECT keys.k, pr.words[1] FROM email_keys keys JOIN probes pr ON pr."emailKey" = keys.k
+      ) AS u GROUP BY u.k
     ),
+    phone_keys AS MATERIALIZED (SELECT DISTINCT "phoneKey" AS k FROM shared_contacts WHERE "phoneKey" = other_phone),
     phone_use AS (
-      SELECT "phoneKey", count(DISTINCT words[1]) AS people FROM entities
-      WHERE "phoneKey" IN (SELECT "phoneKey" FROM entities WHERE "phoneKey" IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
-      GROUP BY 1
+      SELECT u.k AS "phoneKey", count(DISTINCT u.w) AS people FROM (
+        SELECT keys.k, p.w FROM phone_keys keys
+        CROSS JOIN LATERAL (SELECT "nameWords"[1] AS w FROM people WHERE "phoneKey" = keys.k AND "deactivatedAt" IS NULL) AS p
+        UNION ALL SELECT keys.k, pr.words[1] FROM phone_keys keys JOIN probes pr ON pr."phoneKey" = keys.k
+      ) AS u GROUP BY u.k
     )
     SELECT c.a, c.b, x.probe AS a_probe, y.probe AS b_probe, x.words AS a_words, y.words AS b_words,
            x.suffix AS a_suffix, y.suffix AS b_suffix,
@@ -196,10 +176,10 @@ export async function findPersonPairEvidence(
     LEFT JOIN email_use eu ON eu."emailKey" = x."emailKey" AND x."emailKey" = y."emailKey"
     LEFT JOIN phone_use pu ON pu."phoneKey" = x."phoneKey" AND x."phoneKey" = y."phoneKey"
     -- Pairs of two registry records come too: a probe "high" with two records is only unambiguous when those two are one.
-    WHERE ${onlyPair}
-      AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
+    WHERE NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.kind = 'PERSON'
                         AND ((d."firstId" = c.a AND d."secondId" = c.b) OR (d."firstId" = c.b AND d."secondId" = c.a)))`;
     },
+    // A national file (10,000 rows) is matched in one statement: longer than an interactive transaction's default 5 s.
     { maxWait: 10_000, timeout: 60_000 },
   );
   return rows.map((row) => ({

@@ -2,6 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db";
+import type { AttendanceStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { emailMatchKeys, personNameWords } from "@/lib/matching/person-name-words";
 import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
@@ -20,6 +22,8 @@ export type UnmatchedRow = {
   /** Set once a facilitator assigned the row to a roster person: it leaves the review list. */
   resolvedPersonId?: string;
 };
+/** The roster's marks by status, and who has none: what the roster's counter shows after the import. */
+export type RosterCounts = Record<AttendanceStatus, number> & { unmarked: number };
 export type ImportResult = {
   alreadyImported: boolean;
   matched: number;
@@ -27,7 +31,27 @@ export type ImportResult = {
   kept: number;
   markedAbsent: number;
   unmatched: UnmatchedRow[];
+  counts: RosterCounts;
 };
+
+/** Counted as the roster counts them: the marks of the people on the roster, one per person. */
+async function rosterCounts(
+  tx: Pick<Prisma.TransactionClient, "session" | "enrollment" | "attendance">,
+  sessionId: string,
+): Promise<RosterCounts> {
+  const roster = await rosterEnrollments(tx, sessionId);
+  const marks = await tx.attendance.groupBy({
+    by: ["status"],
+    where: { sessionId, personId: { in: roster.map((row) => row.personId) } },
+    _count: { _all: true },
+  });
+  const counts: RosterCounts = { PRESENT: 0, LATE: 0, EXCUSED: 0, ABSENT: 0, unmarked: roster.length };
+  for (const mark of marks) {
+    counts[mark.status] = mark._count._all;
+    counts.unmarked -= mark._count._all;
+  }
+  return counts;
+}
 
 /**
  * Applies a participants report to a session in one transaction. Marks made by
@@ -55,6 +79,7 @@ export async function importMeetingReport(options: {
       kept: 0,
       markedAbsent: 0,
       unmatched: previous.unmatched as UnmatchedRow[],
+      counts: await rosterCounts(db, session.id),
     };
 
   const sessionInfo = await db.session.findUniqueOrThrow({ where: { id: session.id }, select: { timeZone: true } });
@@ -138,7 +163,15 @@ export async function importMeetingReport(options: {
         unmatched: unmatchedRows,
       },
     });
-    return { alreadyImported: false, matched: perPerson.size, updated, kept, markedAbsent, unmatched: unmatchedRows };
+    return {
+      alreadyImported: false,
+      matched: perPerson.size,
+      updated,
+      kept,
+      markedAbsent,
+      unmatched: unmatchedRows,
+      counts: await rosterCounts(tx, session.id),
+    };
   });
 }
 

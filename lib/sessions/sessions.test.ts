@@ -69,6 +69,8 @@ describe("meeting report import", () => {
   it("marks the roster from the report, leaves namesakes and guests for review, and a re-import changes nothing", async () => {
     const first = await importMeetingReport({ actor: facilitator, sessionId: session.id, fileName: "zoom.csv", content: report });
     expect(first).toMatchObject({ alreadyImported: false, matched: 2, markedAbsent: 2 });
+    // What the roster's counter shows afterwards: the result message reports exactly these.
+    expect(first.counts).toEqual({ PRESENT: 1, LATE: 1, EXCUSED: 0, ABSENT: 2, unmarked: 0 });
     expect(first.unmatched.map((row) => [row.name, row.reason])).toEqual([
       ["Luis Pérez", "ambiguous"],
       ["Visitante", "no-match"],
@@ -85,6 +87,7 @@ describe("meeting report import", () => {
     const before = await db.attendance.findMany({ where: { sessionId: session.id }, orderBy: { personId: "asc" } });
     const again = await importMeetingReport({ actor: facilitator, sessionId: session.id, fileName: "zoom.csv", content: report });
     expect(again.alreadyImported).toBe(true);
+    expect(again.counts).toEqual(first.counts);
     expect(await db.attendance.findMany({ where: { sessionId: session.id }, orderBy: { personId: "asc" } })).toEqual(before);
   });
 

@@ -71,10 +71,14 @@ export const importReportAction = guardedAction({ permission: null, schema: sess
   const result = await importMeetingReport({ actor, sessionId: input.sessionId, fileName: file.name, content: await file.text() });
   return {
     message: result.alreadyImported ? "meetingReport.alreadyImported" : "meetingReport.imported",
+    // The roster's counter after the import, in its own words, and what is left to review.
     data: {
-      matched: String(result.matched),
-      unmatched: String(result.unmatched.length),
-      absent: String(result.markedAbsent),
+      present: String(result.counts.PRESENT),
+      late: String(result.counts.LATE),
+      excused: String(result.counts.EXCUSED),
+      absent: String(result.counts.ABSENT),
+      unmarked: String(result.counts.unmarked),
+      unmatched: String(result.unmatched.filter((row) => !row.resolvedPersonId).length),
       kept: String(result.kept),
     },
     revalidate: [`/sessions/${input.sessionId}`],

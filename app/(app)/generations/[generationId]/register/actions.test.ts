@@ -67,6 +67,28 @@ describe("registry actions posted by a liaison about another network", () => {
     });
   });
 
+  it("record the day a late participant joined through their own network, and explain a day that does not exist", async () => {
+    const fields = {
+      generationId: generation.id,
+      networkId: mine.id,
+      organizationId: "__new__",
+      p_givenNames: "Tardía",
+      p_firstSurname: "Incorporada",
+      o_name: "Colectivo de Llegada",
+      o_type: "CIVIL_SOCIETY",
+      o_state: "SON",
+    };
+    const wrong = await registerParticipantAction(idle, form({ ...fields, joinedOn: "2020-02-31" }));
+    expect(wrong.fieldErrors).toMatchObject({ joinedOn: ["Escribe una fecha válida."] });
+    const state = await registerParticipantAction(idle, form({ ...fields, joinedOn: "2020-05-14" }));
+    expect(state).toMatchObject({ status: "success" });
+    const enrollment = await db.enrollment.findFirstOrThrow({
+      where: { personId: state.data!.personId, generationId: generation.id },
+      select: { joinedOn: true, networkId: true },
+    });
+    expect(enrollment).toEqual({ joinedOn: new Date("2020-05-14T00:00:00Z"), networkId: mine.id });
+  });
+
   it("explain invalid person fields next to the prefixed field, in Spanish", async () => {
     const state = await registerParticipantAction(
       idle,

@@ -18,6 +18,11 @@ const registrationSchema = z.object({
   title: optionalTextField(120),
   personChoice: z.string().optional(),
   organizationChoice: z.string().optional(),
+  // Empty: from the start of the generation.
+  joinedOn: z.iso
+    .date({ message: "validation.date" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export const registerParticipantAction = guardedAction(
@@ -44,6 +49,7 @@ export const registerParticipantAction = guardedAction(
       person,
       organization,
       title: input.title,
+      joinedOn: input.joinedOn ? new Date(`${input.joinedOn}T00:00:00Z`) : undefined,
     });
     const name = "input" in person ? fullName(person.input) : "";
     return {

@@ -38,6 +38,7 @@ export default async function RegisterParticipantPage({ params }: { params: Prom
             organizationsByNetwork={organizationsByNetwork}
             submitLabel={t("register.submit")}
             anotherHref={`/generations/${generation.id}/register`}
+            withJoinedOn
           />
         ) : (
           <p>{t("errors.FORBIDDEN")}</p>

@@ -10,12 +10,22 @@ import { importReportAction } from "../../actions";
 
 export function ReportImportForm({ sessionId }: { sessionId: string }) {
   const t = useTranslations("meetingReport");
+  const attendance = useTranslations("attendance");
   const [state, formAction] = useActionState(importReportAction, initialActionState);
+  const number = (key: string) => Number(state.data?.[key] ?? 0);
+  // The same words and numbers as the roster's counter (attendance-roster.tsx), so the two can be compared at a glance.
+  const counter = () =>
+    [
+      ...(["PRESENT", "LATE", "EXCUSED", "ABSENT"] as const).map(
+        (status) => `${attendance(`statuses.${status}`)}: ${number(status.toLowerCase())}`,
+      ),
+      attendance("unmarked", { count: number("unmarked") }),
+    ].join(" · ");
   const summary =
     state.status === "success" && state.data
       ? {
           status: "success",
-          message: `${state.message ?? ""} ${t("result", { matched: Number(state.data.matched), unmatched: Number(state.data.unmatched), absent: Number(state.data.absent), kept: Number(state.data.kept) })}`,
+          message: `${state.message ?? ""} ${t("after", { counts: counter() })} ${t("result", { unmatched: number("unmatched"), kept: number("kept") })}`,
         }
       : state;
   return (

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { getImportTargetOrThrow } from "./import-access";
+import { getImportTargetOrThrow, importScopeWhere } from "./import-access";
 
 /** The imports of a generation, newest first: who, when, which file, and what each one did. */
 export async function findParticipantImports(options: { actor: Actor; generationId: string }) {
   const target = await getImportTargetOrThrow(options.actor, options.generationId);
   const imports = await db.participantImport.findMany({
-    where: { generationId: target.id },
+    where: { generationId: target.id, ...importScopeWhere(options.actor) },
     select: {
       id: true,
       fileName: true,

@@ -1,8 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { getImportTargetOrThrow } from "./import-access";
+import { getImportInScopeOrThrow } from "./import-access";
 
 export const COMMIT_STEPS = ["checking", "organizations", "people", "affiliations", "enrollments"] as const;
 export type CommitStep = (typeof COMMIT_STEPS)[number] | "done";
@@ -24,9 +22,7 @@ export function reportImportProgress(importId: string, progress: ImportProgress)
 
 /** How far a running commit is, for whoever may import into that generation; null when none is running here. */
 export async function getImportProgress(options: { actor: Actor; importId: string }): Promise<ImportProgress | null> {
-  const draft = await db.participantImport.findUnique({ where: { id: options.importId }, select: { generationId: true } });
-  if (!draft) throw new AppError("NOT_FOUND");
-  await getImportTargetOrThrow(options.actor, draft.generationId);
+  await getImportInScopeOrThrow(options.actor, options.importId, {});
   const entry = entries().get(options.importId);
   return entry ? { step: entry.step, done: entry.done, total: entry.total } : null;
 }

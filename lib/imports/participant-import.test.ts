@@ -5,7 +5,10 @@ import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import { createGeneration, createNetwork, createOrganization, createPerson, signedInActor } from "@/tests/support/factories";
 import { commitParticipantImport, UndecidedRowsError } from "./commit-participant-import";
 import { getImportProgress, writeInSlices } from "./import-progress";
+import { describeParticipantImport } from "./describe-participant-import";
+import { findParticipantImports } from "./find-participant-imports";
 import { previewParticipantImport } from "./preview-participant-import";
+import { saveImportMapping } from "./save-import-mapping";
 import { uploadParticipantImport } from "./upload-participant-import";
 
 const HEADER = "Marca temporal;Nombre(s);Apellido paterno;Apellido materno;Correo electrónico;Teléfono;Organización;Estado;Red";
@@ -244,6 +247,31 @@ describe("importing participants", () => {
       await expect(commitParticipantImport({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(getImportProgress({ actor, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
+  });
+
+  it("never shows a liaison a coordinator's draft, which names other networks' people (list, page, API, commit, mapping, progress)", async () => {
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const { importId } = await uploadParticipantImport({
+      actor: coordinator,
+      generationId: generation.id,
+      file: fileOf(["2020-02-01;Reservada;Ajena;;ajena@otra-red.org;662 555 1212;Colectivo Nuevo;Sonora;Red Impulso"], "borrador.csv"),
+    });
+    const liaison = await signedInActor({ grants: [{ role: "LIAISON", networkId: sonora.id }] });
+    const own = await uploadParticipantImport({
+      actor: liaison,
+      generationId: generation.id,
+      file: fileOf(["2020-02-01;Propia;Del Enlace;;;;Colectivo Nuevo;Sonora;Sonora"], "propio.csv"),
+    });
+    const listed = await findParticipantImports({ actor: liaison, generationId: generation.id });
+    expect(listed.imports.map((entry) => entry.id)).toEqual([own.importId]);
+    await expect(previewParticipantImport({ actor: liaison, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(describeParticipantImport({ actor: liaison, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(commitParticipantImport({ actor: liaison, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveImportMapping({ actor: liaison, importId, mapping: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getImportProgress({ actor: liaison, importId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The coordinator sees both.
+    const all = await findParticipantImports({ actor: coordinator, generationId: generation.id });
+    expect(all.imports.map((entry) => entry.id)).toEqual(expect.arrayContaining([importId, own.importId]));
   });
 
   it("reports a commit's progress step by step, in slices of rows, to whoever may import there", async () => {

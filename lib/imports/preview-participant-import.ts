@@ -2,7 +2,6 @@ import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Confidence, PersonReason } from "@/lib/dedupe/duplicate-types";
-import { AppError } from "@/lib/errors";
 import type { MexicanState } from "@/lib/generated/prisma/enums";
 import { matchOrganizations } from "@/lib/matching/match-organizations";
 import { matchPeople } from "@/lib/matching/match-people";
@@ -10,7 +9,7 @@ import { highGroups } from "@/lib/matching/settle-pairs";
 import { describeCandidatePeople } from "@/lib/registry/duplicates";
 import { cachedByDataVersion } from "@/lib/totals/data-version";
 import type { ColumnMapping } from "./guess-mapping";
-import { getImportTargetOrThrow } from "./import-access";
+import { getImportInScopeOrThrow } from "./import-access";
 import { parseImportRow, type ParsedRow } from "./parse-import-row";
 
 /** An existing person a row may be, with what a coordinator needs to tell (nothing but the id when out of their scope). */
@@ -59,26 +58,19 @@ export async function previewParticipantImport(options: {
   mapping?: ColumnMapping;
   defaultNetworkId?: string;
 }) {
-  const draft = await db.participantImport.findUnique({
-    where: { id: options.importId },
-    select: {
-      id: true,
-      generationId: true,
-      fileName: true,
-      status: true,
-      headers: true,
-      rows: true,
-      mapping: true,
-      createdAt: true,
-      committedAt: true,
-      created: true,
-      linked: true,
-      skipped: true,
-      results: true,
-    },
+  const { draft, target } = await getImportInScopeOrThrow(options.actor, options.importId, {
+    fileName: true,
+    status: true,
+    headers: true,
+    rows: true,
+    mapping: true,
+    createdAt: true,
+    committedAt: true,
+    created: true,
+    linked: true,
+    skipped: true,
+    results: true,
   });
-  if (!draft) throw new AppError("NOT_FOUND");
-  const target = await getImportTargetOrThrow(options.actor, draft.generationId);
   const mapping = options.mapping ?? (draft.mapping as ColumnMapping);
   const parsed = (draft.rows as string[][]).map((cells, index) =>
     parseImportRow({ index, cells, mapping, networks: target.networks, defaultNetworkId: options.defaultNetworkId }),

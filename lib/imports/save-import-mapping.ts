@@ -4,19 +4,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { normalizeText } from "@/lib/registry/normalize";
 import type { ColumnMapping } from "./guess-mapping";
-import { getImportTargetOrThrow } from "./import-access";
+import { getImportInScopeOrThrow } from "./import-access";
 
 /**
  * The coordinator's corrections to the column mapping of a draft; optionally
  * saved as a preset of the program (by header text), offered for the next file.
  */
 export async function saveImportMapping(options: { actor: Actor; importId: string; mapping: ColumnMapping; presetName?: string }) {
-  const draft = await db.participantImport.findUnique({
-    where: { id: options.importId },
-    select: { id: true, generationId: true, status: true, headers: true },
-  });
-  if (!draft) throw new AppError("NOT_FOUND");
-  const target = await getImportTargetOrThrow(options.actor, draft.generationId);
+  const { draft, target } = await getImportInScopeOrThrow(options.actor, options.importId, { status: true, headers: true });
   if (draft.status !== "DRAFT") throw new AppError("CONFLICT", "Already committed");
   const headers = draft.headers as string[];
   const mapping: ColumnMapping = Object.fromEntries(headers.map((_, index) => [index, options.mapping[index] ?? null]));

@@ -44,17 +44,23 @@ export async function getSession(options: { actor: Actor; sessionId: string }) {
   return { ...session, canRecord, canSchedule: canScheduleIn(options.actor, session.workshop.generation.programId) };
 }
 
-/** The roster with each person's attendance. A liaison who only reads sees their network's people. */
-export async function getRoster(options: { actor: Actor; sessionId: string; canRecord: boolean }) {
-  const read = scopeOf(options.actor, "read:attendance");
-  const onlyNetworks = options.canRecord || read.all ? undefined : read.networkIds;
-  const [enrollments, attendance] = await Promise.all([
-    rosterEnrollments(db, options.sessionId, onlyNetworks),
-    db.attendance.findMany({
-      where: { sessionId: options.sessionId },
-      select: { personId: true, status: true, minutes: true, note: true, version: true, source: true },
-    }),
+/**
+ * The roster with each person's attendance, for a session the actor may read (NOT_FOUND otherwise).
+ * Whoever records the session sees everyone expected; a liaison who only reads sees their network's people.
+ */
+export async function getRoster(options: { actor: Actor; sessionId: string }) {
+  const [readable, recordable] = await Promise.all([
+    db.session.findFirst({ where: { AND: [{ id: options.sessionId }, sessionReadScope(options.actor)] }, select: { id: true } }),
+    db.session.findFirst({ where: { AND: [{ id: options.sessionId }, sessionRecordScope(options.actor)] }, select: { id: true } }),
   ]);
+  if (!readable) throw new AppError("NOT_FOUND");
+  const read = scopeOf(options.actor, "read:attendance");
+  const onlyNetworks = recordable || read.all ? undefined : read.networkIds;
+  const enrollments = await rosterEnrollments(db, readable.id, onlyNetworks);
+  const attendance = await db.attendance.findMany({
+    where: { sessionId: readable.id, personId: { in: enrollments.map((enrollment) => enrollment.personId) } },
+    select: { personId: true, status: true, minutes: true, note: true, version: true, source: true },
+  });
   const byPerson = new Map(attendance.map((row) => [row.personId, row]));
   return enrollments.map((enrollment) => ({
     personId: enrollment.personId,

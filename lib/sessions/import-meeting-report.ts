@@ -175,10 +175,14 @@ export async function importMeetingReport(options: {
   });
 }
 
-/** The rows of the latest report of a session still to resolve, with their place in the report (`row`), for the facilitator. */
-export async function findLatestUnmatched(sessionId: string): Promise<Array<UnmatchedRow & { row: number }>> {
+/**
+ * The rows of the latest report of a session still to resolve, with their place in the report (`row`),
+ * for whoever records the session (they hold names and emails of people not on the roster): NOT_FOUND otherwise.
+ */
+export async function findLatestUnmatched(options: { actor: Actor; sessionId: string }): Promise<Array<UnmatchedRow & { row: number }>> {
+  const session = await findRecordableSessionOrThrow(db, options.actor, options.sessionId);
   const latest = await db.meetingReportImport.findFirst({
-    where: { sessionId },
+    where: { sessionId: session.id },
     orderBy: { createdAt: "desc" },
     select: { unmatched: true },
   });

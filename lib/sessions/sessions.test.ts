@@ -5,6 +5,7 @@ import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import {
   createGeneration,
   createNetwork,
+  createProgram,
   createOrganization,
   createPerson,
   createSession,
@@ -13,7 +14,7 @@ import {
 } from "@/tests/support/factories";
 import { checkIn, openCheckIn } from "./check-in";
 import { getRoster, getSession } from "./get-session";
-import { importMeetingReport } from "./import-meeting-report";
+import { findLatestUnmatched, importMeetingReport } from "./import-meeting-report";
 import { markAllPresent, recordAttendance, StaleAttendanceError } from "./record-attendance";
 import { createSessions, switchFutureSessionsToVirtual } from "./schedule";
 import { getPersonParticipation } from "./person-participation";
@@ -91,6 +92,17 @@ describe("meeting report import", () => {
     expect(await db.attendance.findMany({ where: { sessionId: session.id }, orderBy: { personId: "asc" } })).toEqual(before);
   });
 
+  it("keeps a report's unmatched rows and the roster to whoever may read them, whatever the page checked", async () => {
+    // The unmatched rows name people who are not on the roster: only whoever records the session reads them.
+    expect((await findLatestUnmatched({ actor: facilitator, sessionId: session.id })).length).toBeGreaterThan(0);
+    const liaison = await signedInActor({ grants: [{ role: "LIAISON", networkId: n2.id }] });
+    for (const actor of [otherFacilitator, liaison])
+      await expect(findLatestUnmatched({ actor, sessionId: session.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const funder = await signedInActor({ grants: [{ role: "FUNDER", programId: generation.programId }] });
+    for (const actor of [otherFacilitator, funder])
+      await expect(getRoster({ actor, sessionId: session.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("refuses a facilitator who does not facilitate the session, and writes nothing", async () => {
     const other = await createSession(generation.id, { status: "HELD", facilitatorIds: [facilitator.userId] });
     await expect(
@@ -151,7 +163,7 @@ describe("recording attendance", () => {
     const fresh = await createSession(generation.id, { status: "HELD", facilitatorIds: [facilitator.userId] });
     await recordAttendance({ actor: facilitator, sessionId: fresh.id, personId: people.sara!.id, status: "EXCUSED", expectedVersion: 0 });
     expect(await markAllPresent({ actor: facilitator, sessionId: fresh.id })).toEqual({ marked: 3 });
-    const roster = await getRoster({ actor: facilitator, sessionId: fresh.id, canRecord: true });
+    const roster = await getRoster({ actor: facilitator, sessionId: fresh.id });
     expect(roster.map((row) => row.attendance?.status).sort()).toEqual(["EXCUSED", "PRESENT", "PRESENT", "PRESENT"]);
   });
 
@@ -159,7 +171,7 @@ describe("recording attendance", () => {
     const liaison = await signedInActor({ grants: [{ role: "LIAISON", networkId: n2.id }] });
     const details = await getSession({ actor: liaison, sessionId: session.id });
     expect(details.canRecord).toBe(false);
-    const roster = await getRoster({ actor: liaison, sessionId: session.id, canRecord: false });
+    const roster = await getRoster({ actor: liaison, sessionId: session.id });
     expect(roster.map((row) => row.personId).sort()).toEqual([people.luis2!.id, people.sara!.id].sort());
     await expect(
       recordAttendance({ actor: liaison, sessionId: session.id, personId: people.sara!.id, status: "PRESENT", expectedVersion: 1 }),
@@ -279,8 +291,18 @@ describe("a person's participation", () => {
         { sessionId: forTheirs.id, personId: person.id, status: "ABSENT" },
       ],
     });
-    expect(await getPersonParticipation(person.id)).toEqual([expect.objectContaining({ held: 2, attended: 1, completed: false })]);
+    const admin = await signedInActor({ grants: [{ role: "ADMIN" }] });
+    const participation = () => getPersonParticipation({ actor: admin, personId: person.id });
+    expect(await participation()).toEqual([expect.objectContaining({ held: 2, attended: 1, completed: false })]);
     await db.attendance.updateMany({ where: { sessionId: forTheirs.id, personId: person.id }, data: { status: "LATE" } });
-    expect(await getPersonParticipation(person.id)).toEqual([expect.objectContaining({ held: 2, attended: 2, completed: true })]);
+    expect(await participation()).toEqual([expect.objectContaining({ held: 2, attended: 2, completed: true })]);
+    // Scoped by the function itself, whatever the page checked: another network's liaison and another
+    // program's coordinator see nothing of it, a funder is refused.
+    const otherLiaison = await signedInActor({ grants: [{ role: "LIAISON", networkId: other.id }] });
+    expect(await getPersonParticipation({ actor: otherLiaison, personId: person.id })).toEqual([]);
+    const otherCoordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: (await createProgram()).id }] });
+    expect(await getPersonParticipation({ actor: otherCoordinator, personId: person.id })).toEqual([]);
+    const funder = await signedInActor({ grants: [{ role: "FUNDER", programId: generation.programId }] });
+    await expect(getPersonParticipation({ actor: funder, personId: person.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -31,7 +31,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   const canEdit = can(actor, "manage:registry");
   const [organizations, participation] = await Promise.all([
     canEdit ? findOrganizationOptions({ actor }) : Promise.resolve([]),
-    getPersonParticipation(person.id),
+    getPersonParticipation({ actor, personId: person.id }),
   ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
   const gender =

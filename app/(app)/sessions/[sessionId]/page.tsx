@@ -28,8 +28,8 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
   const [{ sessionId }, actor] = await Promise.all([params, requireActor()]);
   const session = await orNotFound(getSession({ actor, sessionId }));
   const [roster, unmatched, t, format, origin] = await Promise.all([
-    getRoster({ actor, sessionId, canRecord: session.canRecord }),
-    session.canRecord ? findLatestUnmatched(sessionId) : Promise.resolve([]),
+    getRoster({ actor, sessionId }),
+    session.canRecord ? findLatestUnmatched({ actor, sessionId }) : Promise.resolve([]),
     getTranslations(),
     getFormatter(),
     requestOrigin(),

@@ -20,7 +20,7 @@ const launchOptions = {
   ],
 };
 
-// scripts/e2e.ts starts the database and `next start`, then runs Playwright with E2E_BASE_URL set.
+// scripts/e2e.ts starts the database and the production server (server.mjs), then runs Playwright with E2E_BASE_URL set.
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,

@@ -36,6 +36,18 @@ test.describe("signing in", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("Demasiados intentos fallidos");
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test("a forged X-Forwarded-For on every try does not get a fresh address: the 6th is still refused", async ({ page, createUser }) => {
+    const user = await createUser();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${attempt}`, "x-real-ip": `198.51.100.${attempt}` });
+      await signIn(page, user.email, `wrong ${attempt}`);
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText("El correo o la contraseña no son correctos.");
+    }
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "198.51.100.77" });
+    await signIn(page, user.email, user.password);
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Demasiados intentos fallidos");
+  });
 });
 
 test.describe("revoked sessions", () => {

@@ -33,6 +33,12 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/matching/organization-evidence.ts#findOrganizationPairEvidence": "the matcher; its scoped callers keep only pairs in scope",
   "lib/matching/match-blocks.ts#deferMatchBlocks": "matcher upkeep inside a scoped import commit",
   "lib/matching/match-blocks.ts#refreshMatchBlocks": "matcher upkeep inside a scoped import commit",
+  "lib/matching/match-blocks.ts#lockPersonKeys": "a lock inside a scoped registration's transaction",
+  "lib/matching/match-blocks.ts#peopleSharingStrongBlocks": "ids only, compared inside a scoped registration; never shown",
+  // The action layer itself, for the signed-in user it was given.
+  "lib/actions/submissions.ts#claimSubmission": "a form submission id of the signed-in user (another user's is never answered)",
+  "lib/actions/submissions.ts#completeSubmission": "the answer of a submission this request claimed",
+  "lib/actions/submissions.ts#releaseSubmission": "a submission this request claimed",
   // No records read.
   "lib/matching/person-name-words.ts#personNameWords": "computes keys with the database's functions, reads no table",
   "lib/matching/person-name-words.ts#emailMatchKeys": "computes keys with the database's functions, reads no table",

@@ -14,6 +14,8 @@ const schema = z
     ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    // How many proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts). 0: none, trust no forwarded header.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .transform((values, context) => {
     if (!values.AUTH_SECRET && values.NODE_ENV === "production") {

@@ -1,6 +1,6 @@
 /**
  * End-to-end tests against the production build: a throwaway embedded
- * PostgreSQL (or E2E_DATABASE_URL), migrations, demo data, `next start`, then
+ * PostgreSQL (or E2E_DATABASE_URL), migrations, demo data, the production server (server.mjs), then
  * Playwright. Extra arguments go to Playwright (e.g. `npm run test:e2e -- e2e/auth.spec.ts`).
  */
 import { spawn } from "node:child_process";

@@ -12,6 +12,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState, type ActionState } from "@/lib/actions/action-state";
 import { CONVENER, ENROLLMENT_ROLES } from "@/lib/enrollments/enrollment-roles";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Option = { id: string; name: string };
 const NEW = "__new__";
@@ -75,6 +76,7 @@ export function ParticipantForm({
 
   return (
     <form key={JSON.stringify(values ?? {})} action={formAction} className="space-y-6" noValidate>
+      <SubmissionId answered={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import { initialActionState, type ActionState } from "@/lib/actions/action-state";
 import { FormMessage } from "./alert";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 // What the last submission sent, so choices made inside the form survive an error: React resets a form after its
 // action, to each input's default, and the default of a RememberedRadio is what was posted.
@@ -21,6 +22,7 @@ export function ActionForm({
   const [state, formAction] = useActionState(action, initialActionState);
   return (
     <form action={formAction} className={className}>
+      <SubmissionId answered={state} />
       <PostedValues.Provider value={state.status === "error" ? state.values : undefined}>{children}</PostedValues.Provider>
       {state.status !== "idle" && <FormMessage state={state} />}
     </form>

@@ -11,6 +11,7 @@ import { InvalidInputError } from "./invalid-input";
 import { logger } from "@/lib/logger";
 import type { ActionState } from "./action-state";
 import { fieldErrorsFrom } from "./field-errors";
+import { claimSubmission, completeSubmission, releaseSubmission } from "./submissions";
 
 export type ActionOutcome = {
   /** Catalog key of a success message. */
@@ -54,44 +55,77 @@ export function guardedAction<Schema extends z.ZodType>(
       return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
     }
 
-    let outcome: ActionOutcome | void;
-    try {
-      outcome = await handler(parsed.data, { actor, raw });
-    } catch (error) {
-      if (error instanceof DuplicatesFoundError) {
-        return { status: "error", message: t("duplicates.intro"), values, duplicates: error.duplicates };
-      }
-      if (error instanceof InvalidInputError) {
-        return {
+    // A double click or a retry after a timeout sends the same submission id: it gets the first one's answer.
+    const submissionId = submissionIdOf(formData);
+    const claim = submissionId ? await claimSubmission(submissionId, actor.userId) : "not-mine";
+    if (claim === "pending") return { status: "error", message: t("errors.submissionPending"), values };
+    if (typeof claim === "object") {
+      if (claim.redirectTo) redirect(claim.redirectTo);
+      return claim.state;
+    }
+
+    const { state, outcome } = await run(() => handler(parsed.data, { actor, raw }), t, values, actor.userId);
+    if (claim === "first" && submissionId) {
+      if (state.status === "success") await completeSubmission(submissionId, { state, redirectTo: outcome?.redirectTo });
+      else await releaseSubmission(submissionId);
+    }
+    for (const path of outcome?.revalidate ?? []) revalidatePath(path);
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return state;
+  };
+}
+
+async function run(
+  work: () => Promise<ActionOutcome | void>,
+  t: Translate,
+  values: Record<string, string>,
+  userId: string,
+): Promise<{ state: ActionState; outcome?: ActionOutcome }> {
+  let outcome: ActionOutcome | void;
+  try {
+    outcome = await work();
+  } catch (error) {
+    if (error instanceof DuplicatesFoundError) {
+      return { state: { status: "error", message: t("duplicates.intro"), values, duplicates: error.duplicates } };
+    }
+    if (error instanceof InvalidInputError) {
+      return {
+        state: {
           status: "error",
           message: t("errors.VALIDATION"),
           values,
           fieldErrors: fieldErrorsFrom(error.zodError, (key) => translateKey(t, key), error.prefix),
-        };
-      }
-      if (isAppError(error)) {
-        const field = typeof error.details?.field === "string" ? error.details.field : undefined;
-        // An error may name its own catalog message (with values), e.g. why an import file was refused.
-        const specific =
-          typeof error.details?.messageKey === "string"
-            ? t(error.details.messageKey as never, (error.details.messageValues ?? {}) as never)
-            : undefined;
-        const message = specific && !field ? specific : t(`errors.${error.code}`);
-        const fieldText = specific ?? (field ? fieldMessage(t, error.code, field) : undefined);
-        return { status: "error", message, values, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) };
-      }
-      logger.error({ err: error, userId: actor.userId }, "action failed");
-      return { status: "error", message: t("errors.unexpected"), values };
+        },
+      };
     }
-
-    for (const path of outcome?.revalidate ?? []) revalidatePath(path);
-    if (outcome?.redirectTo) redirect(outcome.redirectTo);
-    return {
+    if (isAppError(error)) {
+      const field = typeof error.details?.field === "string" ? error.details.field : undefined;
+      // An error may name its own catalog message (with values), e.g. why an import file was refused.
+      const specific =
+        typeof error.details?.messageKey === "string"
+          ? t(error.details.messageKey as never, (error.details.messageValues ?? {}) as never)
+          : undefined;
+      const message = specific && !field ? specific : t(`errors.${error.code}`);
+      const fieldText = specific ?? (field ? fieldMessage(t, error.code, field) : undefined);
+      return { state: { status: "error", message, values, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) } };
+    }
+    logger.error({ err: error, userId }, "action failed");
+    return { state: { status: "error", message: t("errors.unexpected"), values } };
+  }
+  return {
+    state: {
       status: "success",
       message: outcome?.message ? translateKey(t, outcome.message, outcome.data) : undefined,
       data: outcome?.data,
-    };
+    },
+    outcome: outcome ?? undefined,
   };
+}
+
+/** The form's submission id (components/ui/submission-id.tsx), when it sends one. */
+function submissionIdOf(formData: FormData) {
+  const value = formData.get("_submission");
+  return typeof value === "string" && /^[a-f0-9]{16,64}$/.test(value) ? value : undefined;
 }
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;

@@ -62,6 +62,15 @@ describe("authenticate", () => {
     await expect(authenticate({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.99" })).resolves.toMatchObject({ userId: user.id });
   });
 
+  it("locks an account tried from many addresses after 20 failures, whatever the address", async () => {
+    const user = await createTestUser();
+    for (let attempt = 1; attempt <= 20; attempt++)
+      expect((await failureOf(authenticate({ email: user.email, password: "wrong", ip: `10.1.0.${attempt}` }))).code).toBe(
+        "INVALID_CREDENTIALS",
+      );
+    expect((await failureOf(authenticate({ email: user.email, password: TEST_PASSWORD, ip: "10.1.1.1" }))).code).toBe("RATE_LIMITED");
+  });
+
   it("locks an unknown email the same way, so the lock does not reveal which emails exist", async () => {
     const email = uniqueEmail("ghost");
     const ip = "10.0.0.6";

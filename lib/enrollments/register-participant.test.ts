@@ -109,6 +109,23 @@ describe("registerParticipant", () => {
     ]);
   });
 
+  it("registers one person once when the same registration is sent 20 times at once (no email to tell them apart)", async () => {
+    const organization = await createOrganization({ networkIds: [network.id] });
+    const send = () =>
+      registerParticipant({
+        actor: coordinator,
+        generationId: generation.id,
+        networkId: network.id,
+        person: { input: { givenNames: "Concurrencia", firstSurname: "Simultánea", secondSurname: "Paralela" } },
+        organization: { existingId: organization.id },
+      });
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, send));
+    expect(await db.person.count({ where: { givenNames: "Concurrencia", firstSurname: "Simultánea" } })).toBe(1);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    // Every other submission met the first one's person: the duplicates warning, never a crash.
+    for (const outcome of outcomes) if (outcome.status === "rejected") expect(outcome.reason).toBeInstanceOf(DuplicatesFoundError);
+  });
+
   it("rolls everything back when the person is already enrolled through that network", async () => {
     const org = await createOrganization({ networkIds: [network.id] });
     const person = await createPerson({ organizationId: org.id });

@@ -1,10 +1,11 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findOrganizationInScopeOrThrow } from "@/lib/organizations/save-organization";
 import { findPersonInScopeOrThrow, insertPerson } from "@/lib/people/save-person";
+import { lockPersonKeys, peopleSharingStrongBlocks } from "@/lib/matching/match-blocks";
 import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { OrganizationInput, PersonInput } from "@/lib/registry/fields";
 import { assertCanEnroll } from "./enrollment-access";
@@ -54,10 +55,37 @@ export async function performRegistration(options: {
   joinedOn?: Date;
 }) {
   const { actor } = options;
+  const newPerson = "input" in options.person ? options.person.input : undefined;
 
-  await assertRegistrationHasNoDuplicates(actor, options);
+  // The duplicate check reads what is committed; two submissions of one person at once would both pass it. So the
+  // write locks the person's email, phone and name (as it sounds) and, if someone sharing them was registered since
+  // the check began, checks again: the second submission then meets the first's person.
+  for (let attempt = 1; ; attempt++) {
+    const before = newPerson ? await peopleSharingStrongBlocks(db, newPerson) : new Set<string>();
+    await assertRegistrationHasNoDuplicates(actor, options);
+    try {
+      return await writeRegistration(options, async (tx) => {
+        if (!newPerson) return;
+        await lockPersonKeys(tx, newPerson);
+        const now = await peopleSharingStrongBlocks(tx, newPerson);
+        if ([...now].some((id) => !before.has(id))) throw new RegisteredMeanwhile();
+      });
+    } catch (error) {
+      if (!(error instanceof RegisteredMeanwhile)) throw error;
+      if (attempt === 3) throw new AppError("CONFLICT", "Registered meanwhile, try again");
+    }
+  }
+}
 
+class RegisteredMeanwhile extends Error {}
+
+async function writeRegistration(
+  options: Parameters<typeof performRegistration>[0],
+  beforeWriting: (tx: Prisma.TransactionClient) => Promise<void>,
+) {
+  const { actor } = options;
   return db.$transaction(async (tx) => {
+    await beforeWriting(tx);
     const organizationId =
       "existingId" in options.organization
         ? (await findOrganizationInScopeOrThrow(tx, actor, options.organization.existingId, options.lookupPermission)).id

@@ -15,15 +15,16 @@ export function seedDemoData(databaseUrl: string) {
   if (result.status !== 0) throw new Error("Demo seed failed");
 }
 
-/** `next start` on the production build. */
+/** The production server (server.mjs) on the production build. */
 export function startApp(options: { port: number; env: Record<string, string> }): ChildProcess {
   return spawn(
     process.execPath,
-    [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port)],
+    // server.mjs, not `next start`: it stamps each request with its socket's address (lib/auth/client-ip.ts).
+    [path.join(projectRoot, "server.mjs")],
     {
       cwd: projectRoot,
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(options.port), ...options.env },
     },
   );
 }

@@ -7,12 +7,14 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { createApiTokenAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 export function CreateTokenForm() {
   const t = useTranslations("apiTokens");
   const [state, formAction] = useActionState(createApiTokenAction, initialActionState);
   return (
     <form action={formAction} className="space-y-3">
+      <SubmissionId answered={state} />
       <FormMessage state={state} />
       {state.data?.token && (
         <div>

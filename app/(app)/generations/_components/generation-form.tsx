@@ -8,6 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveGenerationAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Generation = { id: string; number: number; name: string; status: string; startDate: string; endDate: string; networkIds: string[] };
 
@@ -25,6 +26,7 @@ export function GenerationForm({
   const values = state.values;
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       <input type="hidden" name="programId" value={programId} />
       {generation && <input type="hidden" name="generationId" value={generation.id} />}
       <FormMessage state={state} />

@@ -9,6 +9,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveNetworkAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Network = { id: string; name: string; shortName: string | null; states: string[]; convenerOrganizationId: string | null };
 
@@ -17,6 +18,7 @@ export function NetworkForm({ network, organizations }: { network?: Network; org
   const [state, formAction] = useActionState(saveNetworkAction, initialActionState);
   return (
     <form action={formAction} className="max-w-3xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       {network && <input type="hidden" name="networkId" value={network.id} />}
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -9,6 +9,7 @@ import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { createOrganizationAction, updateOrganizationAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Values = Record<string, string | null | undefined>;
 
@@ -24,6 +25,7 @@ export function OrganizationForm({
   const values = state.values ?? organization;
   return (
     <form key={JSON.stringify(state.values ?? {})} action={formAction} className="max-w-3xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       {organization && <input type="hidden" name="organizationId" value={organization.id} />}
       <FormMessage state={state} />
       {state.duplicates?.organizations && <DuplicateChoices kind="organization" candidates={state.duplicates.organizations} />}

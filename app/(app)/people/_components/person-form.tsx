@@ -9,6 +9,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { createPersonAction, updatePersonAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Values = Record<string, string | null | undefined>;
 
@@ -25,6 +26,7 @@ export function PersonForm({
   const values = state.values ?? person;
   return (
     <form key={JSON.stringify(state.values ?? {})} action={formAction} className="max-w-3xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       {person && <input type="hidden" name="personId" value={person.id} />}
       <FormMessage state={state} />
       {state.duplicates?.people && <DuplicateChoices kind="person" candidates={state.duplicates.people} />}

@@ -7,12 +7,14 @@ import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveProgramAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 export function ProgramForm({ program }: { program?: { id: string; name: string; description: string | null } }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(saveProgramAction, initialActionState);
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       {program && <input type="hidden" name="programId" value={program.id} />}
       <FormMessage state={state} />
       <TextField

@@ -8,6 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveSessionAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Option = { id: string; name: string };
 export type SessionFormValues = {
@@ -41,6 +42,7 @@ export function SessionForm({
   const values = state.values;
   return (
     <form action={formAction} className="max-w-3xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       {workshopId && <input type="hidden" name="workshopId" value={workshopId} />}
       {sessionId && <input type="hidden" name="sessionId" value={sessionId} />}
       <FormMessage state={state} />

@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { saveWorkshopAction } from "../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 const TOPICS = ["KICKOFF", "NEEDS_MAPPING", "ADVOCACY", "SUSTAINABILITY", "STRENGTHENING_PLAN", "CLOSING", "OTHER"];
 
@@ -15,6 +16,7 @@ export function WorkshopForm({ generationId, nextOrder }: { generationId: string
   const [state, formAction] = useActionState(saveWorkshopAction, initialActionState);
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       <input type="hidden" name="generationId" value={generationId} />
       <FormMessage state={state} />
       <TextField label={t("titleField")} name="title" required defaultValue={state.values?.title} errors={state.fieldErrors?.title} />

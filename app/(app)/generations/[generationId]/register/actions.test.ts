@@ -89,6 +89,35 @@ describe("registry actions posted by a liaison about another network", () => {
     expect(enrollment).toEqual({ joinedOn: new Date("2020-05-14T00:00:00Z"), networkId: mine.id });
   });
 
+  it("answer a double click (the same submission sent twice at once, then once more later) with one registration", async () => {
+    const fields = {
+      generationId: generation.id,
+      networkId: mine.id,
+      organizationId: "__new__",
+      p_givenNames: "Doble",
+      p_firstSurname: "Clic",
+      p_email: "doble.clic@example.test",
+      o_name: "Colectivo del Doble Clic",
+      o_type: "CIVIL_SOCIETY",
+      o_state: "SON",
+      _submission: "0123456789abcdef0123456789abcdef",
+    };
+    const [first, second] = await Promise.all([
+      registerParticipantAction(idle, form(fields)),
+      registerParticipantAction(idle, form(fields)),
+    ]);
+    const retry = await registerParticipantAction(idle, form(fields));
+    expect(first).toMatchObject({ status: "success" });
+    expect(second).toEqual(first);
+    expect(retry).toEqual(first);
+    expect(await db.person.count({ where: { email: "doble.clic@example.test" } })).toBe(1);
+    expect(await db.organization.count({ where: { name: "Colectivo del Doble Clic" } })).toBe(1);
+    // A new submission (a new id) of the same person is a new attempt, and meets the duplicates check.
+    const again = await registerParticipantAction(idle, form({ ...fields, _submission: "fedcba9876543210fedcba9876543210" }));
+    expect(again).toMatchObject({ status: "error" });
+    expect(again.duplicates?.people?.[0]).toMatchObject({ emailTaken: true });
+  });
+
   it("explain invalid person fields next to the prefixed field, in Spanish", async () => {
     const state = await registerParticipantAction(
       idle,

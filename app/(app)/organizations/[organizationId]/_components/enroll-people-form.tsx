@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { enrollPeopleAction } from "../../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Target = { generationId: string; generationName: string; networkId: string; networkName: string };
 
@@ -31,6 +32,7 @@ export function EnrollPeopleForm({
       : state;
   return (
     <form action={formAction} className="space-y-4">
+      <SubmissionId answered={state} />
       <input type="hidden" name="organizationId" value={organizationId} />
       <p className="text-sm text-slate-700">{t("enrollHelp")}</p>
       <FormMessage state={message} />

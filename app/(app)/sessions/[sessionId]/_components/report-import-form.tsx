@@ -7,6 +7,7 @@ import { FileField } from "@/components/ui/file-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { importReportAction } from "../../actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 export function ReportImportForm({ sessionId }: { sessionId: string }) {
   const t = useTranslations("meetingReport");
@@ -30,6 +31,7 @@ export function ReportImportForm({ sessionId }: { sessionId: string }) {
       : state;
   return (
     <form action={formAction} className="space-y-3">
+      <SubmissionId answered={state} />
       <input type="hidden" name="sessionId" value={sessionId} />
       <p className="text-sm text-slate-700">{t("help")}</p>
       <FileField id="report-file" name="report" label={t("file")} accept=".csv,text/csv" errors={state.fieldErrors?.report} />

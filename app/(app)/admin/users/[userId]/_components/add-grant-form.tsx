@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { assignGrantAction } from "../../actions";
 import { GrantFields } from "../../_components/grant-fields";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Option = { id: string; name: string };
 
@@ -15,6 +16,7 @@ export function AddGrantForm({ userId, programs, networks }: { userId: string; p
   const [state, formAction] = useActionState(assignGrantAction, initialActionState);
   return (
     <form action={formAction} className="space-y-4" aria-label={t("addGrantTitle")}>
+      <SubmissionId answered={state} />
       <input type="hidden" name="userId" value={userId} />
       <FormMessage state={state} />
       <GrantFields

@@ -12,6 +12,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { createUserAction } from "../../actions";
 import { GrantFields } from "../../_components/grant-fields";
 import { OneTimeLink } from "../../_components/one-time-link";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 type Option = { id: string; name: string };
 
@@ -33,6 +34,7 @@ export function CreateUserForm({ programs, networks }: { programs: Option[]; net
 
   return (
     <form action={formAction} className="max-w-xl space-y-4" noValidate>
+      <SubmissionId answered={state} />
       <FormMessage state={state} />
       <TextField
         label={t("userForm.name")}

@@ -7,6 +7,7 @@ import { FileField } from "@/components/ui/file-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/actions/action-state";
 import { uploadImportAction } from "../../../../imports/actions";
+import { SubmissionId } from "@/components/ui/submission-id";
 
 export function UploadImportForm({ generationId }: { generationId: string }) {
   const t = useTranslations("imports");
@@ -14,6 +15,7 @@ export function UploadImportForm({ generationId }: { generationId: string }) {
   const error = state.fieldErrors?.file;
   return (
     <form action={formAction} className="space-y-3">
+      <SubmissionId answered={state} />
       <input type="hidden" name="generationId" value={generationId} />
       <FileField
         id="import-file"

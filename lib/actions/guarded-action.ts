@@ -107,7 +107,11 @@ async function run(
           : undefined;
       const message = specific && !field ? specific : t(`errors.${error.code}`);
       const fieldText = specific ?? (field ? fieldMessage(t, error.code, field) : undefined);
-      return { state: { status: "error", message, values, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) } };
+      // An error may also correct a value the form sends back (a stale record's new version).
+      const replaced = { ...values, ...((error.details?.replaceValues as Record<string, string> | undefined) ?? {}) };
+      return {
+        state: { status: "error", message, values: replaced, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) },
+      };
     }
     logger.error({ err: error, userId }, "action failed");
     return { state: { status: "error", message: t("errors.unexpected"), values } };

@@ -11,6 +11,7 @@ export async function getGeneration(options: { actor: Actor; generationId: strin
     where: { AND: [{ id: options.generationId, deactivatedAt: null }, generationScope(options.actor)] },
     select: {
       ...generationListSelect,
+      updatedAt: true,
       networks: {
         select: {
           network: { select: { id: true, name: true, states: true, convener: { select: { id: true, name: true, shortName: true } } } },

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import type { generationInputSchema } from "@/lib/registry/fields";
 
 type GenerationInput = z.output<typeof generationInputSchema> & { networkIds: string[] };
@@ -11,7 +12,14 @@ type GenerationInput = z.output<typeof generationInputSchema> & { networkIds: st
 const toDate = (value?: string) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 /** Creates or updates a generation of a program the actor coordinates, with its participating networks. */
-export async function saveGeneration(options: { actor: Actor; programId: string; generationId?: string; input: GenerationInput }) {
+export async function saveGeneration(options: {
+  actor: Actor;
+  programId: string;
+  generationId?: string;
+  input: GenerationInput;
+  /** lib/records/record-version.ts: an edit is refused if someone saved since the form was read. */
+  version?: string;
+}) {
   assertCan(options.actor, "manage:registry", { programId: options.programId });
   const { networkIds, ...input } = options.input;
   if (input.startDate && input.endDate && input.endDate < input.startDate)
@@ -25,8 +33,17 @@ export async function saveGeneration(options: { actor: Actor; programId: string;
     const data = { ...input, startDate: toDate(input.startDate), endDate: toDate(input.endDate) };
     let generationId = options.generationId;
     if (generationId) {
-      const updated = await tx.generation.updateMany({ where: { id: generationId, programId: options.programId }, data });
-      if (!updated.count) throw new AppError("NOT_FOUND");
+      const updated = await tx.generation.updateMany({
+        where: { id: generationId, programId: options.programId, ...unchangedSince(options.version) },
+        data,
+      });
+      if (!updated.count) {
+        const stored = await tx.generation.findFirst({
+          where: { id: generationId, programId: options.programId },
+          select: { updatedAt: true, number: true, name: true, status: true, startDate: true, endDate: true },
+        });
+        throw stored ? staleRecordError(stored, ["number", "name", "status", "startDate", "endDate"]) : new AppError("NOT_FOUND");
+      }
       await tx.generationNetwork.deleteMany({
         where: { generationId, networkId: { notIn: networkIds }, network: { enrollments: { none: { generationId } } } },
       });

@@ -29,6 +29,7 @@ export async function getNetwork(options: { actor: Actor; networkId: string }) {
     where: { AND: [{ id: options.networkId }, networkScope(options.actor)] },
     select: {
       id: true,
+      updatedAt: true,
       name: true,
       shortName: true,
       states: true,

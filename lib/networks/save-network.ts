@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, scopeOf, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { stateField } from "@/lib/registry/fields";
 import { networkScope } from "@/lib/registry/scope";
 import { optionalIdField, personNameField } from "@/lib/validation/fields";
@@ -37,7 +38,8 @@ export async function createNetwork(options: { actor: Actor; input: NetworkInput
   });
 }
 
-export async function updateNetwork(options: { actor: Actor; networkId: string; input: NetworkInput }) {
+/** Edits a network in scope; with `version`, only while nobody saved in between (lib/records/record-version.ts). */
+export async function updateNetwork(options: { actor: Actor; networkId: string; input: NetworkInput; version?: string }) {
   assertCan(options.actor, "manage:registry");
   await db.$transaction(async (tx) => {
     const network = await tx.network.findFirst({
@@ -46,14 +48,19 @@ export async function updateNetwork(options: { actor: Actor; networkId: string; 
     });
     if (!network) throw new AppError("NOT_FOUND");
     await assertConvenerExists(tx, options.input.convenerOrganizationId);
-    await tx.network.update({
-      where: { id: network.id },
+    const updated = await tx.network.updateMany({
+      where: { id: network.id, ...unchangedSince(options.version) },
       data: {
         ...options.input,
         shortName: options.input.shortName ?? null,
         convenerOrganizationId: options.input.convenerOrganizationId ?? null,
       },
     });
+    if (!updated.count)
+      throw staleRecordError(
+        await tx.network.findUniqueOrThrow({ where: { id: network.id }, select: { updatedAt: true, name: true, shortName: true } }),
+        ["name", "shortName"],
+      );
     await recordAuditEvent(tx, { actorId: options.actor.userId, action: "network.updated", targetType: "network", targetId: network.id });
   });
 }

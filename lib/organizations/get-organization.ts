@@ -22,6 +22,7 @@ export async function getOrganization(options: { actor: Actor; organizationId: s
   const organization = await db.organization.findFirst({
     where: { AND: [{ id: options.organizationId }, organizationScope(options.actor)] },
     select: {
+      updatedAt: true,
       ...organizationFieldsSelect,
       deactivatedAt: true,
       memberships: { select: { network: { select: { id: true, name: true } } } },

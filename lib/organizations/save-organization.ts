@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, scopeOf, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { OrganizationInput } from "@/lib/registry/fields";
 import { networkScope, organizationScope } from "@/lib/registry/scope";
@@ -37,14 +38,23 @@ export async function createOrganization(options: { actor: Actor; input: Organiz
   });
 }
 
-export async function updateOrganization(options: { actor: Actor; organizationId: string; input: OrganizationInput }) {
+/** Edits an organization in scope; with `version`, only while nobody saved in between (lib/records/record-version.ts). */
+export async function updateOrganization(options: { actor: Actor; organizationId: string; input: OrganizationInput; version?: string }) {
   assertCan(options.actor, "manage:registry");
   await db.$transaction(async (tx) => {
     await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
-    await tx.organization.update({
-      where: { id: options.organizationId },
+    const updated = await tx.organization.updateMany({
+      where: { id: options.organizationId, ...unchangedSince(options.version) },
       data: options.input,
     });
+    if (!updated.count)
+      throw staleRecordError(
+        await tx.organization.findUniqueOrThrow({
+          where: { id: options.organizationId },
+          select: { updatedAt: true, name: true, shortName: true, state: true, municipality: true, website: true, rfc: true },
+        }),
+        ["name", "shortName", "state", "municipality", "website", "rfc"],
+      );
     await recordAuditEvent(tx, {
       actorId: options.actor.userId,
       action: "organization.updated",

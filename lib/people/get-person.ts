@@ -15,6 +15,7 @@ export async function getPerson(options: { actor: Actor; personId: string }) {
       ...personFieldsSelect,
       deactivatedAt: true,
       createdAt: true,
+      updatedAt: true,
       affiliations: {
         select: { id: true, title: true, since: true, until: true, organization: { select: { id: true, name: true } } },
         orderBy: { createdAt: "asc" },

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { PersonInput } from "@/lib/registry/fields";
 import { personScope } from "@/lib/registry/scope";
@@ -74,7 +75,8 @@ export async function createPerson(options: {
   });
 }
 
-export async function updatePerson(options: { actor: Actor; personId: string; input: PersonInput }) {
+/** Edits a person in scope; with `version` (the form's), only while nobody saved in between (lib/records/record-version.ts). */
+export async function updatePerson(options: { actor: Actor; personId: string; input: PersonInput; version?: string }) {
   assertCan(options.actor, "manage:registry");
   await findPersonInScopeOrThrow(db, options.actor, options.personId);
   if (options.input.email) {
@@ -82,7 +84,18 @@ export async function updatePerson(options: { actor: Actor; personId: string; in
     if (taken) throw new AppError("CONFLICT", "Email already registered", { field: "email" });
   }
   await db.$transaction(async (tx) => {
-    await tx.person.update({ where: { id: options.personId }, data: personData(options.input) });
+    const updated = await tx.person.updateMany({
+      where: { id: options.personId, ...unchangedSince(options.version) },
+      data: personData(options.input),
+    });
+    if (!updated.count)
+      throw staleRecordError(
+        await tx.person.findUniqueOrThrow({
+          where: { id: options.personId },
+          select: { updatedAt: true, givenNames: true, firstSurname: true, secondSurname: true, email: true, phone: true },
+        }),
+        ["givenNames", "firstSurname", "secondSurname", "email", "phone"],
+      );
     await recordAuditEvent(tx, {
       actorId: options.actor.userId,
       action: "person.updated",

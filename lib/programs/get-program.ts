@@ -12,6 +12,7 @@ export async function getProgram(options: { actor: Actor; programId: string }) {
       id: true,
       name: true,
       description: true,
+      updatedAt: true,
       partners: { select: { role: true, organization: { select: { id: true, name: true, shortName: true } } }, orderBy: { role: "asc" } },
       generations: {
         where: { deactivatedAt: null },

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { PartnerRole } from "@/lib/generated/prisma/enums";
 import { idField, personNameField } from "@/lib/validation/fields";
 
@@ -20,13 +21,25 @@ export const programInputSchema = z.object({
 export const partnerInputSchema = z.object({ organizationId: idField, role: z.enum(PartnerRole, { message: "validation.invalidChoice" }) });
 
 /** Programs are set up by admins; coordinators run what happens inside them. */
-export async function saveProgram(options: { actor: Actor; programId?: string; input: z.output<typeof programInputSchema> }) {
+export async function saveProgram(options: {
+  actor: Actor;
+  programId?: string;
+  input: z.output<typeof programInputSchema>;
+  /** lib/records/record-version.ts: an edit is refused if someone saved since the form was read. */
+  version?: string;
+}) {
   assertCan(options.actor, "manage:users");
   return db.$transaction(async (tx) => {
     let programId = options.programId;
     if (programId) {
-      const updated = await tx.program.updateMany({ where: { id: programId }, data: options.input });
-      if (!updated.count) throw new AppError("NOT_FOUND");
+      const updated = await tx.program.updateMany({ where: { id: programId, ...unchangedSince(options.version) }, data: options.input });
+      if (!updated.count) {
+        const stored = await tx.program.findUnique({
+          where: { id: programId },
+          select: { updatedAt: true, name: true, description: true },
+        });
+        throw stored ? staleRecordError(stored, ["name", "description"]) : new AppError("NOT_FOUND");
+      }
     } else {
       programId = (await tx.program.create({ data: options.input, select: { id: true } })).id;
     }

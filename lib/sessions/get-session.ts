@@ -8,6 +8,7 @@ import { canScheduleIn, sessionReadScope, sessionRecordScope } from "./scope";
 
 export const sessionSelect = {
   id: true,
+  updatedAt: true,
   startsAt: true,
   endsAt: true,
   timeZone: true,

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { Modality, SessionStatus, WorkshopTopic } from "@/lib/generated/prisma/enums";
 import { wallTimeToDate } from "@/lib/dates/zoned";
 import { canScheduleIn } from "./scope";
@@ -65,12 +66,23 @@ export async function saveWorkshop(options: {
   generationId: string;
   workshopId?: string;
   input: z.output<typeof workshopInputSchema>;
+  /** lib/records/record-version.ts: an edit is refused if someone saved since the form was read. */
+  version?: string;
 }) {
   await generationForSchedulingOrThrow(options.actor, options.generationId);
   const data = { ...options.input, description: options.input.description ?? null };
   if (options.workshopId) {
-    const updated = await db.workshop.updateMany({ where: { id: options.workshopId, generationId: options.generationId }, data });
-    if (!updated.count) throw new AppError("NOT_FOUND");
+    const updated = await db.workshop.updateMany({
+      where: { id: options.workshopId, generationId: options.generationId, ...unchangedSince(options.version) },
+      data,
+    });
+    if (!updated.count) {
+      const stored = await db.workshop.findFirst({
+        where: { id: options.workshopId, generationId: options.generationId },
+        select: { updatedAt: true, title: true, order: true, description: true },
+      });
+      throw stored ? staleRecordError(stored, ["title", "order", "description"]) : new AppError("NOT_FOUND");
+    }
     return { workshopId: options.workshopId };
   }
   const workshop = await db.workshop.create({ data: { ...data, generationId: options.generationId }, select: { id: true } });
@@ -154,7 +166,13 @@ async function sessionForSchedulingOrThrow(actor: Actor, sessionId: string) {
 }
 
 /** Moves or edits a session (time, modality, place, audience, facilitators, thresholds). */
-export async function updateSession(options: { actor: Actor; sessionId: string; input: SessionInput }) {
+export async function updateSession(options: {
+  actor: Actor;
+  sessionId: string;
+  input: SessionInput;
+  /** lib/records/record-version.ts: refused if someone saved the session since the form was read. */
+  version?: string;
+}) {
   const session = await sessionForSchedulingOrThrow(options.actor, options.sessionId);
   const { programId, networks } = session.workshop.generation;
   await db.$transaction(async (tx) => {
@@ -164,7 +182,18 @@ export async function updateSession(options: { actor: Actor; sessionId: string; 
       networks.map((n) => n.networkId),
       options.input,
     );
-    await tx.session.update({ where: { id: session.id }, data: sessionData(options.input, localToDate(options.input.startsAt)) });
+    const updated = await tx.session.updateMany({
+      where: { id: session.id, ...unchangedSince(options.version) },
+      data: sessionData(options.input, localToDate(options.input.startsAt)),
+    });
+    if (!updated.count)
+      throw staleRecordError(
+        await tx.session.findUniqueOrThrow({
+          where: { id: session.id },
+          select: { updatedAt: true, startsAt: true, modality: true, place: true, meetingUrl: true, status: true },
+        }),
+        ["startsAt", "modality", "place", "meetingUrl", "status"],
+      );
     await tx.sessionNetwork.deleteMany({ where: { sessionId: session.id } });
     await tx.sessionNetwork.createMany({ data: options.input.networkIds.map((networkId) => ({ sessionId: session.id, networkId })) });
     await tx.sessionFacilitator.deleteMany({ where: { sessionId: session.id } });

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
+import { versionField } from "@/lib/records/record-version";
 import { enrollPeople } from "@/lib/enrollments/enroll-people";
 import { createOrganization, setOrganizationActive, updateOrganization } from "@/lib/organizations/save-organization";
 import { organizationInputSchema } from "@/lib/registry/fields";
@@ -21,9 +22,9 @@ export const createOrganizationAction = guardedAction(
 );
 
 export const updateOrganizationAction = guardedAction(
-  { permission: "manage:registry", schema: organizationInputSchema.extend({ organizationId: idField }) },
-  async ({ organizationId, ...input }, { actor }) => {
-    await updateOrganization({ actor, organizationId, input });
+  { permission: "manage:registry", schema: organizationInputSchema.extend({ organizationId: idField, version: versionField }) },
+  async ({ organizationId, version, ...input }, { actor }) => {
+    await updateOrganization({ actor, organizationId, input, version });
     return { revalidate: ["/organizations", `/organizations/${organizationId}`], redirectTo: `/organizations/${organizationId}` };
   },
 );

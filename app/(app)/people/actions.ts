@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
+import { versionField } from "@/lib/records/record-version";
 import { setEnrollmentStatus } from "@/lib/enrollments/set-enrollment-status";
 import { addAffiliation, createPerson, setPersonActive, updatePerson } from "@/lib/people/save-person";
 import { enrollmentStatusField, personInputSchema } from "@/lib/registry/fields";
@@ -22,10 +23,10 @@ export const createPersonAction = guardedAction({ permission: "manage:registry",
 });
 
 export const updatePersonAction = guardedAction(
-  { permission: "manage:registry", schema: personInputSchema.extend({ personId: idField }) },
+  { permission: "manage:registry", schema: personInputSchema.extend({ personId: idField, version: versionField }) },
   async (input, { actor }) => {
-    const { personId, ...person } = input;
-    await updatePerson({ actor, personId, input: person });
+    const { personId, version, ...person } = input;
+    await updatePerson({ actor, personId, input: person, version });
     return { revalidate: ["/people", `/people/${personId}`], redirectTo: `/people/${personId}` };
   },
 );

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { duplicateChoice } from "@/lib/actions/duplicate-choice";
 import { guardedAction } from "@/lib/actions/guarded-action";
+import { versionField } from "@/lib/records/record-version";
 import { parsePrefixed } from "@/lib/actions/invalid-input";
 import { getActor } from "@/lib/auth/actor";
 import { AppError, isAppError } from "@/lib/errors";
@@ -115,12 +116,13 @@ export const saveSessionAction = guardedAction(
     schema: sessionInputSchema.extend({
       sessionId: idField.optional(),
       workshopId: idField.optional(),
+      version: versionField,
       occurrences: z.coerce.number().int().min(1).max(52).default(1),
     }),
   },
-  async ({ sessionId, workshopId, occurrences, ...input }, { actor }) => {
+  async ({ sessionId, workshopId, occurrences, version, ...input }, { actor }) => {
     if (sessionId) {
-      await updateSession({ actor, sessionId, input });
+      await updateSession({ actor, sessionId, input, version });
       return { revalidate: [`/sessions/${sessionId}`], redirectTo: `/sessions/${sessionId}` };
     }
     if (!workshopId) throw new AppError("VALIDATION", "Workshop required");

@@ -2,13 +2,17 @@
 
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
+import { versionField } from "@/lib/records/record-version";
 import { saveWorkshop, switchFutureSessionsToVirtual, workshopInputSchema } from "@/lib/sessions/schedule";
 import { idField } from "@/lib/validation/fields";
 
 export const saveWorkshopAction = guardedAction(
-  { permission: "manage:sessions", schema: workshopInputSchema.extend({ generationId: idField, workshopId: idField.optional() }) },
-  async ({ generationId, workshopId, ...input }, { actor }) => {
-    const saved = await saveWorkshop({ actor, generationId, workshopId, input });
+  {
+    permission: "manage:sessions",
+    schema: workshopInputSchema.extend({ generationId: idField, workshopId: idField.optional(), version: versionField }),
+  },
+  async ({ generationId, workshopId, version, ...input }, { actor }) => {
+    const saved = await saveWorkshop({ actor, generationId, workshopId, input, version });
     return { revalidate: [`/generations/${generationId}`], redirectTo: `/workshops/${saved.workshopId}` };
   },
 );

@@ -10,7 +10,17 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { saveGenerationAction } from "../actions";
 import { SubmissionId } from "@/components/ui/submission-id";
 
-type Generation = { id: string; number: number; name: string; status: string; startDate: string; endDate: string; networkIds: string[] };
+type Generation = {
+  id: string;
+  number: number;
+  name: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  networkIds: string[];
+  /** lib/records/record-version.ts */
+  version: string;
+};
 
 export function GenerationForm({
   programId,
@@ -29,6 +39,7 @@ export function GenerationForm({
       <SubmissionId answered={state} />
       <input type="hidden" name="programId" value={programId} />
       {generation && <input type="hidden" name="generationId" value={generation.id} />}
+      {generation && <input type="hidden" name="version" value={state.values?.version ?? generation.version} />}
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -11,7 +11,15 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { saveNetworkAction } from "../actions";
 import { SubmissionId } from "@/components/ui/submission-id";
 
-type Network = { id: string; name: string; shortName: string | null; states: string[]; convenerOrganizationId: string | null };
+type Network = {
+  id: string;
+  name: string;
+  shortName: string | null;
+  states: string[];
+  convenerOrganizationId: string | null;
+  /** lib/records/record-version.ts: refused if someone saved since this page was read. */
+  version: string;
+};
 
 export function NetworkForm({ network, organizations }: { network?: Network; organizations: Array<{ id: string; name: string }> }) {
   const t = useTranslations();
@@ -20,6 +28,7 @@ export function NetworkForm({ network, organizations }: { network?: Network; org
     <form action={formAction} className="max-w-3xl space-y-4" noValidate>
       <SubmissionId answered={state} />
       {network && <input type="hidden" name="networkId" value={network.id} />}
+      {network && <input type="hidden" name="version" value={state.values?.version ?? network.version} />}
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -27,6 +27,7 @@ export function OrganizationForm({
     <form key={JSON.stringify(state.values ?? {})} action={formAction} className="max-w-3xl space-y-4" noValidate>
       <SubmissionId answered={state} />
       {organization && <input type="hidden" name="organizationId" value={organization.id} />}
+      {organization && <input type="hidden" name="version" value={values?.version ?? ""} />}
       <FormMessage state={state} />
       {state.duplicates?.organizations && <DuplicateChoices kind="organization" candidates={state.duplicates.organizations} />}
       <OrganizationFields values={values} errors={state.fieldErrors} />

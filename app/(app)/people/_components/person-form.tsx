@@ -28,6 +28,7 @@ export function PersonForm({
     <form key={JSON.stringify(state.values ?? {})} action={formAction} className="max-w-3xl space-y-4" noValidate>
       <SubmissionId answered={state} />
       {person && <input type="hidden" name="personId" value={person.id} />}
+      {person && <input type="hidden" name="version" value={values?.version ?? ""} />}
       <FormMessage state={state} />
       {state.duplicates?.people && <DuplicateChoices kind="person" candidates={state.duplicates.people} />}
       <PersonFields values={values} errors={state.fieldErrors} />

@@ -9,13 +9,14 @@ import { initialActionState } from "@/lib/actions/action-state";
 import { saveProgramAction } from "../actions";
 import { SubmissionId } from "@/components/ui/submission-id";
 
-export function ProgramForm({ program }: { program?: { id: string; name: string; description: string | null } }) {
+export function ProgramForm({ program }: { program?: { id: string; name: string; description: string | null; version: string } }) {
   const t = useTranslations();
   const [state, formAction] = useActionState(saveProgramAction, initialActionState);
   return (
     <form action={formAction} className="max-w-2xl space-y-4" noValidate>
       <SubmissionId answered={state} />
       {program && <input type="hidden" name="programId" value={program.id} />}
+      {program && <input type="hidden" name="version" value={state.values?.version ?? program.version} />}
       <FormMessage state={state} />
       <TextField
         label={t("programs.name")}

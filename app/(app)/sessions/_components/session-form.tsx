@@ -21,6 +21,8 @@ export type SessionFormValues = {
   facilitatorIds: string[];
   presentPercent: number;
   lateAfterMinutes: number;
+  /** lib/records/record-version.ts: only when editing. */
+  version?: string;
 };
 
 /** Create (once or weekly) or edit a session. Times are typed in the session's zone, America/Mexico_City. */
@@ -45,6 +47,7 @@ export function SessionForm({
       <SubmissionId answered={state} />
       {workshopId && <input type="hidden" name="workshopId" value={workshopId} />}
       {sessionId && <input type="hidden" name="sessionId" value={sessionId} />}
+      {sessionId && <input type="hidden" name="version" value={state.values?.version ?? session?.version ?? ""} />}
       <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

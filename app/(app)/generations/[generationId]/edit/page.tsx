@@ -9,6 +9,7 @@ import { getGeneration } from "@/lib/generations/get-generation";
 import { orNotFound } from "@/lib/http/page-errors";
 import { findNetworkChoices } from "@/lib/networks/find-networks";
 import { deactivateGenerationAction } from "../../actions";
+import { versionOf } from "@/lib/records/record-version";
 import { GenerationForm } from "../../_components/generation-form";
 
 const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "");
@@ -37,6 +38,7 @@ export default async function EditGenerationPage({ params }: { params: Promise<{
             startDate: isoDate(generation.startDate),
             endDate: isoDate(generation.endDate),
             networkIds: generation.networks.map((network) => network.id),
+            version: versionOf(generation),
           }}
         />
       </Card>

@@ -6,6 +6,7 @@ import { can, scopeOf } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getNetwork } from "@/lib/networks/find-networks";
 import { findOrganizationOptions } from "@/lib/organizations/find-organizations";
+import { versionOf } from "@/lib/records/record-version";
 import { NetworkForm } from "../../_components/network-form";
 
 export default async function EditNetworkPage({ params }: { params: Promise<{ networkId: string }> }) {
@@ -26,6 +27,7 @@ export default async function EditNetworkPage({ params }: { params: Promise<{ ne
             shortName: network.shortName,
             states: network.states,
             convenerOrganizationId: network.convener?.id ?? null,
+            version: versionOf(network),
           }}
         />
       </Card>

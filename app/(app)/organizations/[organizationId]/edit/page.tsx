@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getOrganization } from "@/lib/organizations/get-organization";
+import { versionOf } from "@/lib/records/record-version";
 import { OrganizationForm } from "../../_components/organization-form";
 
 export default async function EditOrganizationPage({ params }: { params: Promise<{ organizationId: string }> }) {
@@ -26,6 +27,7 @@ export default async function EditOrganizationPage({ params }: { params: Promise
             municipality: organization.municipality,
             website: organization.website,
             rfc: organization.rfc,
+            version: versionOf(organization),
           }}
         />
       </Card>

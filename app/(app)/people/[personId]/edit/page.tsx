@@ -5,6 +5,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getPerson } from "@/lib/people/get-person";
+import { versionOf } from "@/lib/records/record-version";
 import { PersonForm } from "../../_components/person-form";
 
 export default async function EditPersonPage({ params }: { params: Promise<{ personId: string }> }) {
@@ -28,6 +29,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ per
             genderSelfDescribed: person.genderSelfDescribed,
             ageRange: person.ageRange,
             state: person.state,
+            version: versionOf(person),
           }}
         />
       </Card>

@@ -11,6 +11,7 @@ import { orNotFound } from "@/lib/http/page-errors";
 import { findOrganizationOptions } from "@/lib/organizations/find-organizations";
 import { getProgram } from "@/lib/programs/get-program";
 import { addPartnerAction, removePartnerAction } from "../../actions";
+import { versionOf } from "@/lib/records/record-version";
 import { ProgramForm } from "../../_components/program-form";
 
 export default async function EditProgramPage({ params }: { params: Promise<{ programId: string }> }) {
@@ -26,7 +27,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ pr
       <PageHeader title={t("programs.editTitle")} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <ProgramForm program={{ id: program.id, name: program.name, description: program.description }} />
+          <ProgramForm program={{ id: program.id, name: program.name, description: program.description, version: versionOf(program) }} />
         </Card>
         <Card title={t("programs.partners")}>
           <ul className="mb-4 divide-y divide-slate-100">

@@ -7,6 +7,7 @@ import { getGeneration } from "@/lib/generations/get-generation";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getSession } from "@/lib/sessions/get-session";
 import { findFacilitatorOptions } from "@/lib/sessions/schedule";
+import { versionOf } from "@/lib/records/record-version";
 import { SessionForm } from "../../_components/session-form";
 
 export default async function EditSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
@@ -36,6 +37,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ se
             facilitatorIds: session.facilitators.map((f) => f.user.id),
             presentPercent: session.presentPercent,
             lateAfterMinutes: session.lateAfterMinutes,
+            version: versionOf(session),
           }}
         />
       </Card>

@@ -44,6 +44,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/matching/person-name-words.ts#emailMatchKeys": "computes keys with the database's functions, reads no table",
   "lib/matching/verify-match-blocks.ts#verifyMatchBlocks": "maintenance check (tests, npm run verify:matching), returns counts only",
   "lib/health/check-database.ts#isDatabaseReachable": "health check, SELECT 1",
+  "lib/db.ts#withStatementBudget": "sets a time budget inside a caller's transaction",
   "lib/totals/data-version.ts#dataVersion": "a counter",
 };
 

@@ -9,9 +9,17 @@ function createClient() {
   const pool = new pg.Pool({
     connectionString: env().DATABASE_URL,
     max: env().DATABASE_POOL_SIZE,
-    // Fail fast when the database is down, so health checks and pages answer instead of hanging.
+    // Fail fast when the database is down or every connection is busy (also the wait for a free one in the pool),
+    // so health checks and pages answer instead of hanging.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A statement or a lock wait past its budget is cancelled (a table locked for minutes must not hold every
+    // request and exhaust the pool); so is a transaction left idle. The long, known statements raise their own
+    // budget for their transaction only (withStatementBudget): the totals, the matcher on a national file, an
+    // import's commit. Errors they raise answer 503 with Retry-After (lib/database-unavailable.ts).
+    statement_timeout: env().DATABASE_STATEMENT_TIMEOUT_MS,
+    lock_timeout: env().DATABASE_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: 30_000,
   });
   // An idle connection killed by a database restart emits 'error'; unhandled, it would crash the app.
   // Only message and code: the error carries the whole pg client, which would flood the log.
@@ -47,6 +55,11 @@ export async function disconnectDb() {
   globalForPrisma.tejidoDb = undefined;
   await instance?.prisma.$disconnect();
   await instance?.pool.end();
+}
+
+/** Raises this transaction's statement budget (SET LOCAL): for the few statements known to take longer. */
+export async function withStatementBudget(tx: { $executeRaw: PrismaClient["$executeRaw"] }, milliseconds: number) {
+  await tx.$executeRaw`SELECT set_config('statement_timeout', ${String(milliseconds)}, true)`;
 }
 
 export type { Prisma } from "./generated/prisma/client";

@@ -14,6 +14,9 @@ const schema = z
     ),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    // Budgets per statement and per lock wait (lib/db.ts); past them the request answers 503 with Retry-After.
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),
     // How many proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts). 0: none, trust no forwarded header.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })

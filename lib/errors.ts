@@ -1,5 +1,13 @@
 export type AppErrorCode =
-  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED" | "INVALID_CREDENTIALS";
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "INVALID_CREDENTIALS"
+  /** The database is away or too busy (lib/database-unavailable.ts): try again shortly. */
+  | "UNAVAILABLE";
 
 /** A failure the user can be told about. `code` maps to a message in the catalogs (errors.<code>). */
 export class AppError extends Error {

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { isAppError } from "@/lib/errors";
 import { DuplicatesFoundError } from "@/lib/registry/duplicates";
 import { InvalidInputError } from "./invalid-input";
@@ -37,11 +38,18 @@ export function guardedAction<Schema extends z.ZodType>(
   handler: (input: z.output<Schema>, context: { actor: Actor; raw: Record<string, unknown> }) => Promise<ActionOutcome | void>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const actor = await getActor();
+    const values = formValues(formData);
+    let actor: Actor | null;
+    try {
+      actor = await getActor();
+    } catch (error) {
+      // The database is away: say so (translations work without it), keep what was typed.
+      if (!isDatabaseUnavailable(error)) throw error;
+      return { status: "error", message: (await getTranslations())("errors.UNAVAILABLE"), values };
+    }
     // A revoked or missing session is sent to sign in, whatever the form was.
     if (!actor) redirect("/login");
     const t = await getTranslations();
-    const values = formValues(formData);
 
     if (config.permission && !can(actor, config.permission)) {
       logger.warn({ event: "action.forbidden", userId: actor.userId, permission: config.permission }, "action refused");
@@ -112,6 +120,10 @@ async function run(
       return {
         state: { status: "error", message, values: replaced, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) },
       };
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: { message: (error as Error)?.message }, userId }, "action: database unavailable");
+      return { state: { status: "error", message: t("errors.UNAVAILABLE"), values } };
     }
     logger.error({ err: error, userId }, "action failed");
     return { state: { status: "error", message: t("errors.unexpected"), values } };

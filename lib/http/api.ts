@@ -3,6 +3,7 @@ import { findActorByApiToken } from "@/lib/api-tokens/api-tokens";
 import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database-unavailable";
 import { logger } from "@/lib/logger";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -13,10 +14,29 @@ const STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
-export function apiError(code: AppErrorCode) {
-  return Response.json({ error: { code } }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
+export function apiError(code: AppErrorCode, retryAfterSeconds?: number) {
+  const retryAfter = retryAfterSeconds ?? (code === "UNAVAILABLE" ? RETRY_AFTER_SECONDS : undefined);
+  return Response.json(
+    { error: { code } },
+    { status: STATUS[code], headers: { "Cache-Control": "no-store", ...(retryAfter ? { "Retry-After": String(retryAfter) } : {}) } },
+  );
+}
+
+/**
+ * What a route answers for an error that escaped it: 503 with Retry-After while the database is away or
+ * busy, the AppError's status, or a logged JSON 500; never an empty body.
+ */
+export function apiErrorFor(error: unknown) {
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: { message: (error as Error)?.message } }, "database unavailable");
+    return apiError("UNAVAILABLE");
+  }
+  if (isAppError(error)) return apiError(error.code);
+  logger.error({ err: error }, "api handler failed");
+  return Response.json({ error: { code: "INTERNAL" } }, { status: 500, headers: { "Cache-Control": "no-store" } });
 }
 
 /** A bearer token when the request carries one (it must then be valid), else the session cookie. */
@@ -41,9 +61,10 @@ export function apiResponse(body: unknown, status: number) {
  */
 export function withActor<Context>(handler: (request: Request, context: Context & { actor: Actor }) => Promise<unknown>) {
   return async (request: Request, context: Context) => {
-    const actor = await actorFor(request);
-    if (!actor) return apiError("UNAUTHENTICATED");
     try {
+      // Inside the try: finding the actor reads the database, which may be away.
+      const actor = await actorFor(request);
+      if (!actor) return apiError("UNAUTHENTICATED");
       const body = await handler(request, { ...context, actor });
       if (body instanceof Response) return body;
       return Response.json(body, { headers: { "Cache-Control": "no-store" } });
@@ -53,9 +74,7 @@ export function withActor<Context>(handler: (request: Request, context: Context 
           { error: { code: error.code, field: error.details?.field, rows: error.details?.rows } },
           { status: STATUS.VALIDATION, headers: { "Cache-Control": "no-store" } },
         );
-      if (isAppError(error)) return apiError(error.code);
-      logger.error({ err: error, userId: actor.userId }, "api request failed");
-      return Response.json({ error: { code: "INTERNAL" } }, { status: 500 });
+      return apiErrorFor(error);
     }
   };
 }

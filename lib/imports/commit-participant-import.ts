@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { db, withStatementBudget } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ColumnMapping } from "./guess-mapping";
 import { reportImportProgress, writeInSlices, type CommitStep } from "./import-progress";
@@ -194,6 +194,8 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
         data: { status: "COMMITTED" },
       });
       if (!claimed.count) return false;
+      // Thousands of rows in a few bulk statements, and one matcher refresh: above the pool's default budget.
+      await withStatementBudget(tx, 110_000);
       // The matcher's blocks are refreshed once, for every person the file names, after the last slice.
       await deferMatchBlocks(tx);
       const slices = <Row>(step: CommitStep, rows: Row[], write: (slice: Row[]) => Promise<{ count: number }>) =>

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, withStatementBudget } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PersonPairEvidence } from "./judge-person-pair";
 
@@ -78,6 +78,8 @@ export async function findPersonPairEvidence(
   const rows = await db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT set_config('work_mem', '64MB', true), set_config('enable_mergejoin', 'off', true)`;
+      // A national file is matched in one statement: its own budget, above the pool's default (lib/db.ts).
+      await withStatementBudget(tx, 55_000);
       return tx.$queryRaw<Row[]>`
     WITH raw_probes AS (
       SELECT * FROM unnest(

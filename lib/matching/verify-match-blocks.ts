@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, withStatementBudget } from "@/lib/db";
 
 /** Rows the database keeps for the matcher that a rebuild from the records would not (extra) or would (missing). */
 export type MatchBlocksDrift = {
@@ -15,18 +15,22 @@ export type MatchBlocksDrift = {
  * Every count is 0 when the incremental upkeep is right. Used by the tests and by `npm run verify:matching`.
  */
 export async function verifyMatchBlocks(): Promise<MatchBlocksDrift> {
-  const [row] = await db.$queryRaw<
-    {
-      profiles_missing: number;
-      profiles_extra: number;
-      blocks_missing: number;
-      blocks_extra: number;
-      sizes_missing: number;
-      sizes_extra: number;
-      pairs_missing: number;
-      pairs_extra: number;
-    }[]
-  >`
+  // A full rebuild of a national registry takes seconds: its own budget (lib/db.ts), in a transaction of its own.
+  const [row] = await db.$transaction(
+    async (tx) => {
+      await withStatementBudget(tx, 600_000);
+      return tx.$queryRaw<
+        {
+          profiles_missing: number;
+          profiles_extra: number;
+          blocks_missing: number;
+          blocks_extra: number;
+          sizes_missing: number;
+          sizes_extra: number;
+          pairs_missing: number;
+          pairs_extra: number;
+        }[]
+      >`
     WITH active AS (SELECT id FROM people WHERE "deactivatedAt" IS NULL),
     links AS MATERIALIZED (SELECT * FROM person_match_links(ARRAY(SELECT id FROM active))),
     expected_blocks AS MATERIALIZED (
@@ -54,6 +58,9 @@ export async function verifyMatchBlocks(): Promise<MatchBlocksDrift> {
       (SELECT count(*) FROM (SELECT block, size FROM match_block_sizes EXCEPT SELECT block, size FROM expected_sizes) AS x)::int AS sizes_extra,
       (SELECT count(*) FROM (SELECT block, a, b FROM expected_pairs EXCEPT SELECT block, a, b FROM person_match_pairs) AS x)::int AS pairs_missing,
       (SELECT count(*) FROM (SELECT block, a, b FROM person_match_pairs EXCEPT SELECT block, a, b FROM expected_pairs) AS x)::int AS pairs_extra`;
+    },
+    { maxWait: 10_000, timeout: 600_000 },
+  );
   return {
     profiles: { missing: row!.profiles_missing, extra: row!.profiles_extra },
     blocks: { missing: row!.blocks_missing, extra: row!.blocks_extra },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, withStatementBudget } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { MexicanState, Modality } from "@/lib/generated/prisma/enums";
 
@@ -30,6 +30,8 @@ export function withFactsMemory<T>(run: (tx: Transaction) => Promise<T>) {
     async (tx) => {
       // set_config(…, true) is SET LOCAL with the value as a parameter.
       await tx.$queryRaw`SELECT set_config('work_mem', ${FACTS_WORK_MEM}, true)`;
+      // Its own budget: a national generation's totals take seconds, more than the pool's default (lib/db.ts).
+      await withStatementBudget(tx, 110_000);
       return run(tx);
     },
     { maxWait: 10_000, timeout: 120_000 },

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/scripts/lib/embedded-postgres";
 
 // This file stops and restarts a database, so it gets a PostgreSQL server of its own.
+// API calls below carry a bearer token: the cookie session (next-auth) is not read.
+vi.mock("@/lib/auth/actor", () => ({ getActor: async () => null }));
 let server: EmbeddedDatabase;
 let dataDir: string;
 let GET: typeof import("./route").GET;
@@ -38,5 +40,20 @@ describe("GET /api/health", () => {
 
     await server.start();
     expect(await health()).toEqual({ status: 200, body: { status: "ok", database: "ok" } });
+  });
+
+  it("the API answers a JSON 503 with Retry-After while the database is down, never an empty 500", async () => {
+    const { GET: me } = await import("@/app/api/v1/me/route");
+    await server.stop();
+    try {
+      const response = await me(new Request("http://localhost/api/v1/me", { headers: { authorization: "Bearer tej_0000000000000000" } }), {
+        params: Promise.resolve({}),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toEqual({ error: { code: "UNAVAILABLE" } });
+    } finally {
+      await server.start();
+    }
   });
 });

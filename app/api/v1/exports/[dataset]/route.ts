@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { isAppError } from "@/lib/errors";
 import { attendanceMatrixDataset, enrollmentsDataset, organizationsDataset, peopleDataset, type Dataset } from "@/lib/exports/datasets";
 import { csvStream, xlsxStream } from "@/lib/exports/write";
-import { actorFor, apiError } from "@/lib/http/api";
+import { actorFor, apiError, apiErrorFor } from "@/lib/http/api";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -18,14 +17,14 @@ const DATASETS = ["people", "organizations", "enrollments", "attendance"] as con
 
 /** Streams an export (CSV or XLSX) of what the caller may read, honouring the list filters. */
 export async function GET(request: Request, { params }: { params: Promise<{ dataset: string }> }) {
-  const actor = await actorFor(request);
-  if (!actor) return apiError("UNAUTHENTICATED");
-  const { dataset } = await params;
-  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success || !(DATASETS as readonly string[]).includes(dataset)) return apiError("NOT_FOUND");
-  const { format, ...filters } = query.data;
-  const t = await getTranslations();
   try {
+    const actor = await actorFor(request);
+    if (!actor) return apiError("UNAUTHENTICATED");
+    const { dataset } = await params;
+    const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success || !(DATASETS as readonly string[]).includes(dataset)) return apiError("NOT_FOUND");
+    const { format, ...filters } = query.data;
+    const t = await getTranslations();
     let data: Dataset;
     if (dataset === "people") data = peopleDataset(actor, filters, t);
     else if (dataset === "organizations") data = organizationsDataset(actor, filters, t);
@@ -46,7 +45,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
       },
     });
   } catch (error) {
-    if (isAppError(error)) return apiError(error.code);
-    throw error;
+    return apiErrorFor(error);
   }
 }

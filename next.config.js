@@ -17,8 +17,10 @@ const nextConfig = {
   reactStrictMode: true,
   // Native or worker-based packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@react-pdf/renderer"],
-  // Meeting reports are uploaded through a server action; they are capped at 2 MB in lib/sessions.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // Participants files (up to 10 MB, lib/imports/limits.ts) and meeting reports (2 MB) are uploaded through server
+  // actions: the body limit leaves room for the form around the file, so a file too large gets its own message.
+  // proxy.ts sees every request: without the same room it would cut a body at 10 MB before the action reads it.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

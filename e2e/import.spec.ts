@@ -83,3 +83,22 @@ test("a liaison imports only through their own network", async ({ page, database
   await signInAndWait(page, "fondos@example.org", DEMO_PASSWORD);
   expect((await apiGet(page.context().request, progressUrl)).status()).toBe(404);
 });
+
+test("files up to the promised 10 MB reach the import's own checks, and larger ones get its message, never a generic error", async ({
+  page,
+  database,
+}) => {
+  const { generationId } = await createGeneration(database, "limites");
+  await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+  const upload = async (name: string, bytes: Buffer) => {
+    await page.goto(`/generations/${generationId}/import`);
+    await page.getByLabel("Hoja de cálculo (CSV o XLSX)").setInputFiles({ name, mimeType: "text/csv", buffer: bytes });
+    await page.getByRole("button", { name: "Subir y revisar" }).click();
+  };
+  // 4 MB (above the old 3 MB body limit of server actions): 70,000 rows, refused for its rows, by name.
+  await upload("muchas-filas.csv", Buffer.from(`Nombre,Correo\n${"Persona Prueba,persona@example.test\n".repeat(70_000)}`));
+  await expect(page.getByRole("main")).toContainText("El archivo tiene más de 20,000 filas");
+  // 10.5 MB: over the limit, said as such.
+  await upload("enorme.csv", Buffer.alloc(10.5 * 1024 * 1024, "a"));
+  await expect(page.getByRole("main")).toContainText("El archivo pesa más de 10 MB");
+});

@@ -10,6 +10,7 @@ import { deferMatchBlocks, refreshMatchBlocks } from "@/lib/matching/match-block
 import { insertColumns, type InsertColumn } from "./insert-columns";
 import { outcomeOf } from "./describe-participant-import";
 import { previewParticipantImport, type ImportRowResult, type RowDecision, type RowPreview } from "./preview-participant-import";
+import { asImportRefusal } from "./limits";
 
 export type { RowDecision };
 
@@ -88,6 +89,8 @@ export async function commitParticipantImport(options: {
   reportImportProgress(options.importId, { step: "checking", done: 0, total: 0 });
   try {
     return await commit(options);
+  } catch (error) {
+    throw asImportRefusal(error);
   } finally {
     reportImportProgress(options.importId, { step: "done", done: 0, total: 0 });
   }

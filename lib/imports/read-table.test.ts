@@ -1,7 +1,7 @@
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { IMPORT_LIMITS } from "./limits";
+import { asImportRefusal, IMPORT_LIMITS } from "./limits";
 import { readTable } from "./read-table";
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -107,5 +107,34 @@ describe("readTable", () => {
     await expect(readTable({ name: "broken.xlsx", bytes: bytesOf("PK\u0003\u0004 not really") })).rejects.toMatchObject({
       problem: "unreadable",
     });
+  });
+
+  it("reads UTF-16 CSVs with a byte-order mark (little and big endian), as Excel's 'Unicode text' writes them", async () => {
+    const text = "Nombre(s)\tApellido paterno\r\nJosé\tNúñez\r\n";
+    const little = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+    const big = new Uint8Array([0xfe, 0xff, ...Buffer.from(text, "utf16le").swap16()]);
+    for (const [bytes, encoding] of [
+      [little, "utf-16le"],
+      [big, "utf-16be"],
+    ] as const)
+      expect(await readTable({ name: "unicode.txt", bytes })).toEqual({
+        headers: ["Nombre(s)", "Apellido paterno"],
+        rows: [["José", "Núñez"]],
+        encoding,
+      });
+  });
+
+  it("refuses a file with NUL characters, saying in which row, before anything reaches the database", async () => {
+    const bytes = bytesOf("Nombre,Correo\nAna,ana@example.test\nLuis\u0000\u0000,luis@example.test\n");
+    await expect(readTable({ name: "binario.csv", bytes })).rejects.toMatchObject({
+      problem: "nulBytes",
+      details: { messageKey: "imports.fileErrors.nulBytes", messageValues: { row: 3 } },
+    });
+  });
+
+  it("turns a database refusal of an import's data into its own message, and leaves an outage a 503", () => {
+    expect(asImportRefusal(Object.assign(new Error("value too long"), { code: "P2000" }))).toMatchObject({ problem: "rejected" });
+    const outage = Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+    expect(asImportRefusal(outage)).toBe(outage);
   });
 });

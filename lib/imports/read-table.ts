@@ -63,5 +63,8 @@ export async function readTable(file: { name: string; bytes: Uint8Array }): Prom
   const table = isXlsx(file.name, file.bytes) ? await readXlsx(file.bytes) : readCsv(file.bytes);
   if (table.rows.length > IMPORT_LIMITS.rows) throw new ImportFileError("tooManyRows", { limit: IMPORT_LIMITS.rows });
   if (!table.rows.length) throw new ImportFileError("empty");
+  // A NUL character is never part of a name or an email (PostgreSQL refuses it in text): a binary or corrupt file.
+  const nulAt = [table.headers, ...table.rows].findIndex((cells) => cells.some((cell) => cell.includes("\u0000")));
+  if (nulAt >= 0) throw new ImportFileError("nulBytes", { row: nulAt + 1 });
   return table;
 }

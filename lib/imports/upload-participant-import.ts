@@ -6,6 +6,7 @@ import { normalizeText } from "@/lib/registry/normalize";
 import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } from "./guess-mapping";
 import { getImportTargetOrThrow } from "./import-access";
 import { readTable } from "./read-table";
+import { asImportRefusal } from "./limits";
 
 /** A saved preset applies when it knows every header of the file it can map; it maps by header text, not position. */
 function presetMapping(headers: string[], presets: Array<{ mapping: unknown }>): ColumnMapping | null {
@@ -42,17 +43,21 @@ export async function uploadParticipantImport(options: { actor: Actor; generatio
     orderBy: { createdAt: "desc" },
   });
   const mapping = presetMapping(table.headers, presets) ?? guessMapping(table.headers);
-  const created = await db.participantImport.create({
-    data: {
-      generationId: target.id,
-      uploadedById: options.actor.userId,
-      fileName: options.file.name.slice(0, 200),
-      checksum,
-      headers: table.headers,
-      rows: table.rows,
-      mapping,
-    },
-    select: { id: true, status: true },
-  });
+  const created = await db.participantImport
+    .create({
+      data: {
+        generationId: target.id,
+        uploadedById: options.actor.userId,
+        fileName: options.file.name.slice(0, 200),
+        checksum,
+        headers: table.headers,
+        rows: table.rows,
+        mapping,
+      },
+      select: { id: true, status: true },
+    })
+    .catch((error: unknown) => {
+      throw asImportRefusal(error);
+    });
   return { importId: created.id, status: created.status, reused: false };
 }

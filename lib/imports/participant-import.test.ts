@@ -211,7 +211,8 @@ describe("importing participants", () => {
         "falla.csv",
       );
       const { importId } = await uploadParticipantImport({ actor: coordinator, generationId: generation.id, file });
-      await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toThrow(/disk full/);
+      // The user is told the database refused the data (imports.fileErrors.rejected), never "something went wrong".
+      await expect(commitParticipantImport({ actor: coordinator, importId })).rejects.toMatchObject({ problem: "rejected" });
       expect(await db.person.count({ where: { givenNames: { in: ["Nora", "Falla"] } } })).toBe(0);
       expect(await db.organization.count({ where: { name: { in: ["Organización Intermedia", "Otra Nueva"] } } })).toBe(0);
       expect(await db.participantImport.findUniqueOrThrow({ where: { id: importId }, select: { status: true } })).toEqual({

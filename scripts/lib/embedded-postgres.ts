@@ -14,8 +14,8 @@ export type EmbeddedDatabase = {
   start: () => Promise<void>;
 };
 
-const USER = "tejido";
-const PASSWORD = "tejido-local";
+export const EMBEDDED_USER = "tejido";
+export const EMBEDDED_PASSWORD = "tejido-local";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,8 +44,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     authMethod: "scram-sha-256",
     persistent: true,
     // PostgreSQL refuses to run as root; CI and these machines run as root.
@@ -59,7 +59,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
   if (!alreadyInitialised) await pg.initialise();
   await pg.start();
 
-  const url = (database: string) => `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  const url = (database: string) => `postgresql://${EMBEDDED_USER}:${encodeURIComponent(EMBEDDED_PASSWORD)}@127.0.0.1:${port}/${database}`;
 
   return {
     url,

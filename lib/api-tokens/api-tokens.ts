@@ -3,12 +3,14 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 
 const PREFIX = "tej_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates a personal API token; the plain token is returned once and never stored. */
 export async function createApiToken(options: { actor: Actor; name: string }) {
+  await assertWithinRateLimit({ actor: options.actor, limit: "api-token" });
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   await db.apiToken.create({ data: { userId: options.actor.userId, name: options.name, tokenHash: hashToken(token) } });
   return token;

@@ -34,7 +34,8 @@ export function apiErrorFor(error: unknown) {
     logger.warn({ err: { message: (error as Error)?.message } }, "database unavailable");
     return apiError("UNAVAILABLE");
   }
-  if (isAppError(error)) return apiError(error.code);
+  if (isAppError(error))
+    return apiError(error.code, typeof error.details?.retryAfterSeconds === "number" ? error.details.retryAfterSeconds : undefined);
   logger.error({ err: error }, "api handler failed");
   return Response.json({ error: { code: "INTERNAL" } }, { status: 500, headers: { "Cache-Control": "no-store" } });
 }

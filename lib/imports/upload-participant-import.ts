@@ -7,6 +7,7 @@ import { guessMapping, IMPORT_FIELDS, type ColumnMapping, type ImportField } fro
 import { getImportTargetOrThrow } from "./import-access";
 import { readTable } from "./read-table";
 import { asImportRefusal } from "./limits";
+import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 
 /** A saved preset applies when it knows every header of the file it can map; it maps by header text, not position. */
 function presetMapping(headers: string[], presets: Array<{ mapping: unknown }>): ColumnMapping | null {
@@ -29,6 +30,7 @@ function presetMapping(headers: string[], presets: Array<{ mapping: unknown }>):
  */
 export async function uploadParticipantImport(options: { actor: Actor; generationId: string; file: { name: string; bytes: Uint8Array } }) {
   const target = await getImportTargetOrThrow(options.actor, options.generationId);
+  await assertWithinRateLimit({ actor: options.actor, limit: "upload" });
   const checksum = createHash("sha256").update(options.file.bytes).digest("hex");
   const existing = await db.participantImport.findUnique({
     where: { generationId_checksum: { generationId: target.id, checksum } },

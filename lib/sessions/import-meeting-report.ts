@@ -9,6 +9,7 @@ import { emailMatchKeys, personNameWords } from "@/lib/matching/person-name-word
 import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { rosterEnrollments } from "./roster";
+import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
@@ -66,6 +67,7 @@ export async function importMeetingReport(options: {
 }): Promise<ImportResult> {
   if (Buffer.byteLength(options.content) > MAX_REPORT_BYTES) throw new AppError("VALIDATION", "Report too large", { field: "report" });
   const session = await findRecordableSessionOrThrow(db, options.actor, options.sessionId);
+  await assertWithinRateLimit({ actor: options.actor, limit: "upload" });
   const checksum = createHash("sha256").update(options.content).digest("hex");
   const previous = await db.meetingReportImport.findUnique({
     where: { sessionId_checksum: { sessionId: session.id, checksum } },

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { addGrant, type GrantInput } from "./grants";
 import { issueInvitation } from "./invitations";
+import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 
 /**
  * Creates a user with an optional first grant and returns a one-time invitation
@@ -13,6 +14,7 @@ import { issueInvitation } from "./invitations";
  */
 export async function createUser(options: { actor: Actor; email: string; name: string; locale: Locale; grant?: GrantInput }) {
   assertCan(options.actor, "manage:users");
+  await assertWithinRateLimit({ actor: options.actor, limit: "invitation" });
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: options.email }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", "Email already registered", { field: "email", userId: existing.id });

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 
 const INVITATION_DAYS = 7;
 
@@ -29,6 +30,7 @@ export async function issueInvitation(tx: Prisma.TransactionClient, userId: stri
 /** A new link for an existing user to (re)set their password. */
 export async function createInvitation(options: { actor: Actor; userId: string }) {
   assertCan(options.actor, "manage:users");
+  await assertWithinRateLimit({ actor: options.actor, limit: "invitation" });
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: options.userId }, select: { id: true, deactivatedAt: true } });
     if (!user) throw new AppError("NOT_FOUND");

@@ -4,6 +4,7 @@ import { attendanceMatrixDataset, enrollmentsDataset, organizationsDataset, peop
 import { csvStream, xlsxStream } from "@/lib/exports/write";
 import { actorFor, apiError, apiErrorFor } from "@/lib/http/api";
 import { logger } from "@/lib/logger";
+import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success || !(DATASETS as readonly string[]).includes(dataset)) return apiError("NOT_FOUND");
     const { format, ...filters } = query.data;
+    await assertWithinRateLimit({ actor, limit: "export" });
     const t = await getTranslations();
     let data: Dataset;
     if (dataset === "people") data = peopleDataset(actor, filters, t);

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { generationScope } from "@/lib/registry/scope";
 import { generationFactsCtes, withFactsMemory } from "@/lib/totals/compute-generation-facts";
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
-import { suppressSmallCount } from "@/lib/totals/suppress";
+import { suppressBreakdown } from "@/lib/totals/suppress";
 import { kpisOf } from "./kpis";
 
 type Generation = { id: string; number: number; name: string; completionPercent: number };
@@ -55,7 +55,8 @@ export async function compareGenerations(options: { actor: Actor; generationId: 
     idsOf(later, "enr"),
   ]);
   const suppressed = !can(options.actor, "read:personal-data", { programId: program.id });
-  const cell = (value: number) => (suppressed ? suppressSmallCount(value) : value);
+  // Returning and new add up to the later generation's enrolled total, shown: one breakdown (suppressBreakdown).
+  const returning = (part: number, total: number) => suppressBreakdown([part, total - part], { suppressed, total })[0]!;
   return {
     program,
     candidates,
@@ -66,8 +67,8 @@ export async function compareGenerations(options: { actor: Actor; generationId: 
         { id: later.id, name: later.name, number: later.number, kpis: kpisOf(laterFacts) },
       ] as const,
       returning: {
-        people: cell(overlap(earlierTookPart.people, laterEnrolled.people)),
-        organizations: cell(overlap(earlierTookPart.organizations, laterEnrolled.organizations)),
+        people: returning(overlap(earlierTookPart.people, laterEnrolled.people), laterEnrolled.people.size),
+        organizations: returning(overlap(earlierTookPart.organizations, laterEnrolled.organizations), laterEnrolled.organizations.size),
         laterEnrolledPeople: laterEnrolled.people.size,
         laterEnrolledOrganizations: laterEnrolled.organizations.size,
       },

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { generationScope } from "@/lib/registry/scope";
 import { rateOf, type FactsFilters, type GenerationFacts } from "@/lib/totals/compute-generation-facts";
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
-import { suppressSmallCount } from "@/lib/totals/suppress";
+import { suppressBreakdown } from "@/lib/totals/suppress";
 import { attendanceOverTime } from "./attendance-over-time";
 import { kpisOf } from "./kpis";
 
@@ -27,7 +27,7 @@ function overTimeOf(facts: GenerationFacts) {
  * Everything the generation dashboard shows, computed from records under the
  * filters (network, state of the organization, session modality and dates).
  * People count when present or late at one of the held sessions in view.
- * Callers without personal-data rights get breakdown cells of 1–4 as "<5".
+ * Callers without personal-data rights get breakdowns suppressed (lib/totals/suppress.ts): "<5", "≥5".
  */
 export async function getGenerationDashboard(options: { actor: Actor; generationId: string; filters: DashboardFilters }) {
   const generation = await db.generation.findFirst({
@@ -52,7 +52,6 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
   ]);
 
   const suppressed = !can(options.actor, "read:personal-data", { programId: generation.program.id });
-  const cell = (value: number) => (suppressed ? suppressSmallCount(value) : value);
   return {
     generation: { id: generation.id, name: generation.name, number: generation.number, program: generation.program },
     networks: generation.networks.map((n) => n.network),
@@ -60,19 +59,57 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
     programGenerations,
     suppressed,
     kpis: kpisOf(facts),
-    byNetwork: facts.byNetwork.map((row) => ({
-      networkId: row.networkId,
-      name: row.name,
-      people: cell(row.people),
-      organizations: cell(row.organizations),
-      sessionsHeld: row.sessionsHeld,
-      attendanceRate: rateOf(row),
-      completionRate: row.enrolled ? row.completed / row.enrolled : null,
-    })),
-    byState: facts.byState.map((row) => ({ state: row.state, people: cell(row.people), organizations: cell(row.organizations) })),
-    byGender: facts.byGender.map((row) => ({ value: row.value, people: cell(row.count) })),
-    byAgeRange: facts.byAgeRange.map((row) => ({ value: row.value, people: cell(row.count) })),
-    byOrganizationType: facts.byOrganizationType.map((row) => ({ value: row.value, organizations: cell(row.count) })),
+    ...(() => {
+      // Each column a breakdown of the (filtered) totals: suppressed as a whole (suppressBreakdown), never cell by cell.
+      const column = (values: number[], total: number) => suppressBreakdown(values, { suppressed, total });
+      const networkPeople = column(
+        facts.byNetwork.map((row) => row.people),
+        facts.people,
+      );
+      const networkOrganizations = column(
+        facts.byNetwork.map((row) => row.organizations),
+        facts.organizations,
+      );
+      const statePeople = column(
+        facts.byState.map((row) => row.people),
+        facts.people,
+      );
+      const stateOrganizations = column(
+        facts.byState.map((row) => row.organizations),
+        facts.organizations,
+      );
+      const gender = column(
+        facts.byGender.map((row) => row.count),
+        facts.people,
+      );
+      const age = column(
+        facts.byAgeRange.map((row) => row.count),
+        facts.people,
+      );
+      const types = column(
+        facts.byOrganizationType.map((row) => row.count),
+        facts.organizations,
+      );
+      return {
+        byNetwork: facts.byNetwork.map((row, index) => ({
+          networkId: row.networkId,
+          name: row.name,
+          people: networkPeople[index]!,
+          organizations: networkOrganizations[index]!,
+          sessionsHeld: row.sessionsHeld,
+          attendanceRate: rateOf(row),
+          completionRate: row.enrolled ? row.completed / row.enrolled : null,
+        })),
+        byState: facts.byState.map((row, index) => ({
+          state: row.state,
+          people: statePeople[index]!,
+          organizations: stateOrganizations[index]!,
+        })),
+        byGender: facts.byGender.map((row, index) => ({ value: row.value, people: gender[index]! })),
+        byAgeRange: facts.byAgeRange.map((row, index) => ({ value: row.value, people: age[index]! })),
+        byOrganizationType: facts.byOrganizationType.map((row, index) => ({ value: row.value, organizations: types[index]! })),
+      };
+    })(),
     attendanceOverTime: overTimeOf(facts),
   };
 }

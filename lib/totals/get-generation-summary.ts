@@ -7,7 +7,7 @@ import { generationScope } from "@/lib/registry/scope";
 import { rateOf } from "./compute-generation-facts";
 import { getGenerationFacts } from "./get-generation-facts";
 import { PARTICIPATION_RULE } from "./participation-rule";
-import { suppressSmallCount } from "./suppress";
+import { suppressBreakdown } from "./suppress";
 
 /** Totals of a generation, computed from its records. Aggregates only: no names leave here. */
 export async function getGenerationSummary(options: { actor: Actor; generationId: string }) {
@@ -20,7 +20,7 @@ export async function getGenerationSummary(options: { actor: Actor; generationId
 
   // Whoever may not see the people behind the numbers (funders) gets small breakdown cells hidden; totals stay exact.
   const suppressed = !can(options.actor, "read:personal-data", { programId: generation.program.id });
-  const cell = (value: number) => (suppressed ? suppressSmallCount(value) : value);
+  const cell = (value: number) => suppressBreakdown([value], { suppressed })[0]!;
   const { id, number, name, status, startDate, endDate, program, completionPercent } = generation;
   return {
     generation: { id, number, name, status, startDate, endDate, program },
@@ -30,14 +30,40 @@ export async function getGenerationSummary(options: { actor: Actor; generationId
     networks: facts.networks,
     states: facts.states,
     suppressed,
-    byNetwork: facts.byNetwork.map((row) => ({
-      networkId: row.networkId,
-      name: row.name,
-      people: cell(row.people),
-      organizations: cell(row.organizations),
-      attendanceRate: rateOf(row),
-    })),
-    byState: facts.byState.map((row) => ({ state: row.state, people: cell(row.people), organizations: cell(row.organizations) })),
+    ...(() => {
+      // Each column a breakdown of the totals: suppressed as a whole (suppressBreakdown), never cell by cell.
+      const column = (values: number[], total: number) => suppressBreakdown(values, { suppressed, total });
+      const networkPeople = column(
+        facts.byNetwork.map((row) => row.people),
+        facts.people,
+      );
+      const networkOrganizations = column(
+        facts.byNetwork.map((row) => row.organizations),
+        facts.organizations,
+      );
+      const statePeople = column(
+        facts.byState.map((row) => row.people),
+        facts.people,
+      );
+      const stateOrganizations = column(
+        facts.byState.map((row) => row.organizations),
+        facts.organizations,
+      );
+      return {
+        byNetwork: facts.byNetwork.map((row, index) => ({
+          networkId: row.networkId,
+          name: row.name,
+          people: networkPeople[index]!,
+          organizations: networkOrganizations[index]!,
+          attendanceRate: rateOf(row),
+        })),
+        byState: facts.byState.map((row, index) => ({
+          state: row.state,
+          people: statePeople[index]!,
+          organizations: stateOrganizations[index]!,
+        })),
+      };
+    })(),
     enrolled: facts.enrolled,
     enrolledOrganizations: facts.enrolledOrganizations,
     sessionsHeld: facts.sessionsHeld,

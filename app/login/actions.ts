@@ -1,36 +1,29 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { ActionState } from "@/lib/actions/action-state";
-import { fieldErrorsFrom } from "@/lib/actions/field-errors";
+import { publicAction } from "@/lib/actions/guarded-action";
 import { signIn } from "@/lib/auth/next-auth";
+import { AppError } from "@/lib/errors";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { emailField } from "@/lib/validation/fields";
 
 const loginSchema = z.object({
   email: emailField,
   password: z.string().min(1, { message: "validation.required" }).max(200, { message: "validation.tooLong" }),
+  redirectTo: z.string().max(500).optional(),
 });
 
-export async function loginAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const t = await getTranslations();
-  const values = { email: String(formData.get("email") ?? "") };
-  const parsed = loginSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { status: "error", message: t("errors.VALIDATION"), fieldErrors: fieldErrorsFrom(parsed.error, t), values };
-
+/** Public: the password is the credential (lib/auth/authenticate.ts counts failures and locks). */
+export const loginAction = publicAction({ schema: loginSchema }, async (input) => {
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeRedirectPath(formData.get("redirectTo")),
-    });
+    // Success redirects (Next's redirect "error", passed on by the action client).
+    await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeRedirectPath(input.redirectTo ?? null) });
   } catch (error) {
-    // Success arrives here as Next's redirect "error", which must keep propagating.
     if (!(error instanceof AuthError)) throw error;
     const rateLimited = error instanceof CredentialsSignin && error.code === "rate_limited";
-    return { status: "error", message: t(rateLimited ? "login.rateLimited" : "login.invalidCredentials"), values };
+    throw new AppError(rateLimited ? "RATE_LIMITED" : "INVALID_CREDENTIALS", "Sign-in refused", {
+      messageKey: rateLimited ? "login.rateLimited" : "login.invalidCredentials",
+    });
   }
-  return { status: "idle" };
-}
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
@@ -27,6 +27,31 @@ type Config<Schema extends z.ZodType> = {
   permission: Permission | null;
   schema: Schema;
 };
+
+/**
+ * The first layer of the one action client, for the few forms used without a session (sign-in, self
+ * check-in, accepting an invitation): input through the schema, errors mapped as in every action.
+ * What lets the caller act travels in the input (a password, a check-in code, an invitation token) and
+ * is checked by the data layer. The next layers are guardedAction: signed in, then with a permission.
+ */
+export function publicAction<Schema extends z.ZodType>(
+  config: { schema: Schema },
+  handler: (input: z.output<Schema>) => Promise<ActionOutcome | void>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    const t = await getTranslations();
+    const parsed = config.schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsFrom(parsed.error, (key) => translateKey(t, key));
+      return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
+    }
+    const { state, outcome } = await run(() => handler(parsed.data), t, values, null);
+    for (const path of outcome?.revalidate ?? []) revalidatePath(path);
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return state;
+  };
+}
 
 /**
  * The one way to write a form action: session and permission first, then input
@@ -87,12 +112,14 @@ async function run(
   work: () => Promise<ActionOutcome | void>,
   t: Translate,
   values: Record<string, string>,
-  userId: string,
+  userId: string | null,
 ): Promise<{ state: ActionState; outcome?: ActionOutcome }> {
   let outcome: ActionOutcome | void;
   try {
     outcome = await work();
   } catch (error) {
+    // Next's own control flow (a redirect after signing in, notFound) is not an error to show.
+    unstable_rethrow(error);
     if (error instanceof DuplicatesFoundError) {
       return { state: { status: "error", message: t("duplicates.intro"), values, duplicates: error.duplicates } };
     }

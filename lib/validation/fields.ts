@@ -50,3 +50,6 @@ export const optionalTextField = (max = 200) =>
     .max(max, { message: "validation.tooLong" })
     .optional()
     .transform((value) => value || undefined);
+
+/** An uploaded file (a form's <input type="file">): present and not empty, or the field's "required" message. */
+export const uploadedFileField = z.custom<File>((value) => value instanceof File && value.size > 0, { message: "validation.required" });

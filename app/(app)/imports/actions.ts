@@ -2,18 +2,16 @@
 
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
-import { AppError } from "@/lib/errors";
 import { commitParticipantImport, type RowDecision } from "@/lib/imports/commit-participant-import";
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/imports/guess-mapping";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { uploadParticipantImport } from "@/lib/imports/upload-participant-import";
-import { idField, optionalIdField } from "@/lib/validation/fields";
+import { idField, optionalIdField, uploadedFileField } from "@/lib/validation/fields";
 
 export const uploadImportAction = guardedAction(
-  { permission: "manage:registry", schema: z.object({ generationId: idField }) },
-  async (input, { actor, raw }) => {
-    const file = raw.file;
-    if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "A file is required", { field: "file" });
+  { permission: "manage:registry", schema: z.object({ generationId: idField, file: uploadedFileField }) },
+  async (input, { actor }) => {
+    const file = input.file;
     const { importId } = await uploadParticipantImport({
       actor,
       generationId: input.generationId,

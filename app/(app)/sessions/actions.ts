@@ -19,7 +19,7 @@ import { markAllPresent, recordAttendance, StaleAttendanceError, type Attendance
 import { createSessions, sessionInputSchema, setSessionStatus, updateSession } from "@/lib/sessions/schedule";
 import { addWalkIn } from "@/lib/sessions/walk-in";
 import { CONVENER, ENROLLMENT_ROLES } from "@/lib/enrollments/enrollment-roles";
-import { idField } from "@/lib/validation/fields";
+import { uploadedFileField, idField } from "@/lib/validation/fields";
 
 const markSchema = z.object({
   sessionId: idField,
@@ -66,25 +66,27 @@ export const markAllPresentAction = guardedAction({ permission: null, schema: se
   return { message: "attendance.markedAll", data: { marked: String(marked) }, revalidate: [`/sessions/${input.sessionId}`] };
 });
 
-export const importReportAction = guardedAction({ permission: null, schema: sessionIdSchema }, async (input, { actor, raw }) => {
-  const file = raw.report;
-  if (!(file instanceof File) || file.size === 0) throw new AppError("VALIDATION", "A file is required", { field: "report" });
-  const result = await importMeetingReport({ actor, sessionId: input.sessionId, fileName: file.name, content: await file.text() });
-  return {
-    message: result.alreadyImported ? "meetingReport.alreadyImported" : "meetingReport.imported",
-    // The roster's counter after the import, in its own words, and what is left to review.
-    data: {
-      present: String(result.counts.PRESENT),
-      late: String(result.counts.LATE),
-      excused: String(result.counts.EXCUSED),
-      absent: String(result.counts.ABSENT),
-      unmarked: String(result.counts.unmarked),
-      unmatched: String(result.unmatched.filter((row) => !row.resolvedPersonId).length),
-      kept: String(result.kept),
-    },
-    revalidate: [`/sessions/${input.sessionId}`],
-  };
-});
+export const importReportAction = guardedAction(
+  { permission: null, schema: sessionIdSchema.extend({ report: uploadedFileField }) },
+  async (input, { actor }) => {
+    const file = input.report;
+    const result = await importMeetingReport({ actor, sessionId: input.sessionId, fileName: file.name, content: await file.text() });
+    return {
+      message: result.alreadyImported ? "meetingReport.alreadyImported" : "meetingReport.imported",
+      // The roster's counter after the import, in its own words, and what is left to review.
+      data: {
+        present: String(result.counts.PRESENT),
+        late: String(result.counts.LATE),
+        excused: String(result.counts.EXCUSED),
+        absent: String(result.counts.ABSENT),
+        unmarked: String(result.counts.unmarked),
+        unmatched: String(result.unmatched.filter((row) => !row.resolvedPersonId).length),
+        kept: String(result.kept),
+      },
+      revalidate: [`/sessions/${input.sessionId}`],
+    };
+  },
+);
 
 export const assignUnmatchedAction = guardedAction(
   {
@@ -138,11 +140,13 @@ export const walkInAction = guardedAction(
       networkId: idField,
       organizationId: z.string().trim().min(1, { message: "validation.required" }),
       role: z.enum(ENROLLMENT_ROLES).default("PARTICIPANT"),
+      personChoice: z.string().max(100).optional(),
+      organizationChoice: z.string().max(100).optional(),
     }),
   },
   async (input, { actor, raw }) => {
-    const personChoice = duplicateChoice(raw.personChoice);
-    const organizationChoice = duplicateChoice(raw.organizationChoice);
+    const personChoice = duplicateChoice(input.personChoice);
+    const organizationChoice = duplicateChoice(input.organizationChoice);
     const person =
       "existingId" in personChoice
         ? personChoice

@@ -10,10 +10,11 @@ import { checkInAction } from "../actions";
 
 export function CheckInForm({ code }: { code: string }) {
   const t = useTranslations("checkIn");
-  const [state, formAction] = useActionState(checkInAction.bind(null, code), initialActionState);
+  const [state, formAction] = useActionState(checkInAction, initialActionState);
   if (state.status === "success") return <FormMessage state={state} />;
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="code" value={code} />
       <FormMessage state={state} />
       <TextField
         label={t("email")}

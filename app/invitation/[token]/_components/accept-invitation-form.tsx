@@ -12,7 +12,7 @@ import { acceptInvitationAction } from "../actions";
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations();
-  const [state, formAction] = useActionState(acceptInvitationAction.bind(null, token), initialActionState);
+  const [state, formAction] = useActionState(acceptInvitationAction, initialActionState);
   if (state.status === "success") {
     return (
       <div className="space-y-4">
@@ -25,6 +25,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
   }
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
       <FormMessage state={state} />
       <NewPasswordFields
         names={{ password: "password", confirm: "confirmPassword" }}

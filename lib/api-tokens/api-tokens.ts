@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 const PREFIX = "tej_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -12,7 +13,11 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export async function createApiToken(options: { actor: Actor; name: string }) {
   await assertWithinRateLimit({ actor: options.actor, limit: "api-token" });
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
-  await db.apiToken.create({ data: { userId: options.actor.userId, name: options.name, tokenHash: hashToken(token) } });
+  const created = await db.apiToken.create({
+    data: { userId: options.actor.userId, name: options.name, tokenHash: hashToken(token) },
+    select: { id: true },
+  });
+  await recordAuditEvent(db, { actorId: options.actor.userId, action: "api-token.created", targetType: "apiToken", targetId: created.id });
   return token;
 }
 
@@ -30,6 +35,12 @@ export async function revokeApiToken(options: { actor: Actor; tokenId: string })
     data: { revokedAt: new Date() },
   });
   if (!revoked.count) throw new AppError("NOT_FOUND");
+  await recordAuditEvent(db, {
+    actorId: options.actor.userId,
+    action: "api-token.revoked",
+    targetType: "apiToken",
+    targetId: options.tokenId,
+  });
 }
 
 /** The token's owner as an actor, with exactly their current grants; null when unknown, revoked or the owner is deactivated. */

@@ -8,6 +8,7 @@ import { getImportTargetOrThrow } from "./import-access";
 import { readTable } from "./read-table";
 import { asImportRefusal } from "./limits";
 import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** A saved preset applies when it knows every header of the file it can map; it maps by header text, not position. */
 function presetMapping(headers: string[], presets: Array<{ mapping: unknown }>): ColumnMapping | null {
@@ -61,5 +62,12 @@ export async function uploadParticipantImport(options: { actor: Actor; generatio
     .catch((error: unknown) => {
       throw asImportRefusal(error);
     });
+  await recordAuditEvent(db, {
+    actorId: options.actor.userId,
+    action: "import.uploaded",
+    targetType: "participantImport",
+    targetId: created.id,
+    data: { generationId: target.id, rows: table.rows.length },
+  });
   return { importId: created.id, status: created.status, reused: false };
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { rosterEnrollments } from "./roster";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_EARLY_MINUTES = 30;
@@ -80,6 +81,14 @@ export async function checkIn(options: { code: string; email: string; ip: string
     data: [{ sessionId: session.id, personId: person.personId, status: late ? "LATE" : "PRESENT", source: "CHECK_IN" }],
     skipDuplicates: true,
   });
+  if (created.count)
+    await recordAuditEvent(db, {
+      actorId: null,
+      action: "attendance.checked-in",
+      targetType: "session",
+      targetId: session.id,
+      data: { personId: person.personId, status: late ? "LATE" : "PRESENT", address: options.ip },
+    });
   return created.count ? (late ? "late" : "present") : "already";
 }
 

@@ -10,6 +10,7 @@ import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { rosterEnrollments } from "./roster";
 import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
 
@@ -155,6 +156,13 @@ export async function importMeetingReport(options: {
       reason,
       status: statusFor(participant, session),
     }));
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: "attendance.meeting-report",
+      targetType: "session",
+      targetId: session.id,
+      data: { matched: perPerson.size, updated, kept, markedAbsent, unmatched: unmatchedRows.length },
+    });
     await tx.meetingReportImport.create({
       data: {
         sessionId: session.id,

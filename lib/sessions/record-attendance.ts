@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { AttendanceSource, AttendanceStatus } from "@/lib/generated/prisma/enums";
 import { rosterEnrollments } from "./roster";
 import { sessionRecordScope } from "./scope";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export type AttendanceValue = { status: AttendanceStatus; minutes: number | null; note: string | null; version: number };
 
@@ -57,20 +58,32 @@ export async function recordAttendance(options: {
       skipDuplicates: true,
       select,
     });
-    if (created[0]) return created[0];
+    if (created[0]) return audited(options, created[0]);
   } else {
     const updated = await db.attendance.updateManyAndReturn({
       where: { sessionId: options.sessionId, personId: options.personId, version: options.expectedVersion },
       data: { ...data, version: { increment: 1 } },
       select,
     });
-    if (updated[0]) return updated[0];
+    if (updated[0]) return audited(options, updated[0]);
   }
   const current = await db.attendance.findUnique({
     where: { sessionId_personId: { sessionId: options.sessionId, personId: options.personId } },
     select,
   });
   throw new StaleAttendanceError(current);
+}
+
+// Who changed which mark, and to what (ids and the status, never names): the audit log (lib/audit).
+async function audited(options: { actor: Actor; sessionId: string; personId: string; source?: AttendanceSource }, value: AttendanceValue) {
+  await recordAuditEvent(db, {
+    actorId: options.actor.userId,
+    action: "attendance.marked",
+    targetType: "session",
+    targetId: options.sessionId,
+    data: { personId: options.personId, status: value.status, version: value.version, source: options.source ?? "MANUAL" },
+  });
+  return value;
 }
 
 /** Everyone on the roster without a mark yet becomes present; marks already made are kept. One transaction. */
@@ -86,6 +99,13 @@ export async function markAllPresent(options: { actor: Actor; sessionId: string 
         updatedById: options.actor.userId,
       })),
       skipDuplicates: true,
+    });
+    await recordAuditEvent(tx, {
+      actorId: options.actor.userId,
+      action: "attendance.marked-all-present",
+      targetType: "session",
+      targetId: options.sessionId,
+      data: { marked: created.count },
     });
     return { marked: created.count };
   });

@@ -5,6 +5,7 @@ import { csvStream, xlsxStream } from "@/lib/exports/write";
 import { actorFor, apiError, apiErrorFor } from "@/lib/http/api";
 import { logger } from "@/lib/logger";
 import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
+import { recordExport } from "@/lib/audit/record-export";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +38,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
     const name = `tejido-${t(`exports.files.${dataset}`)}-${new Date().toISOString().slice(0, 10)}.${format}`;
     logger.info({ event: "export.started", userId: actor.userId, dataset, format }, "export");
     const total = await data.total();
+    await recordExport({ actor, dataset, format, filters, rows: total });
     return new Response(format === "csv" ? csvStream(data) : xlsxStream(data, t(`exports.files.${dataset}`)), {
       headers: {
         // Rows to come, for the download's progress bar (the body is streamed, so there is no Content-Length).

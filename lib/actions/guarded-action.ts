@@ -29,6 +29,42 @@ type Config<Schema extends z.ZodType> = {
 };
 
 /**
+ * The signed-in layer for actions a page calls directly with an object rather than a form (a roster
+ * mark saved as it is tapped): a missing session goes to sign in, the input goes through the schema,
+ * and errors become the caller's own result (`failed`), with the database's absence said as such.
+ */
+export function signedInCall<Schema extends z.ZodType, Result>(
+  config: { schema: Schema },
+  handler: (input: z.output<Schema>, context: { actor: Actor }) => Promise<Result>,
+  failed: (message: string, error: unknown) => Result,
+) {
+  return async (input: z.input<Schema>): Promise<Result> => {
+    const actor = await getActor().catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return "unavailable" as const;
+      throw error;
+    });
+    const t = await getTranslations();
+    if (actor === "unavailable") return failed(t("errors.UNAVAILABLE"), null);
+    if (!actor) redirect("/login");
+    const parsed = config.schema.safeParse(input);
+    if (!parsed.success) return failed(t("errors.VALIDATION"), parsed.error);
+    try {
+      return await handler(parsed.data, { actor });
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error))
+        return failed(
+          typeof error.details?.messageKey === "string" ? translateKey(t, error.details.messageKey) : t(`errors.${error.code}`),
+          error,
+        );
+      if (isDatabaseUnavailable(error)) return failed(t("errors.UNAVAILABLE"), error);
+      logger.error({ err: error, userId: actor.userId }, "action failed");
+      return failed(t("errors.unexpected"), error);
+    }
+  };
+}
+
+/**
  * The first layer of the one action client, for the few forms used without a session (sign-in, self
  * check-in, accepting an invitation): input through the schema, errors mapped as in every action.
  * What lets the caller act travels in the input (a password, a check-in code, an invitation token) and

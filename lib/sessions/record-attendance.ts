@@ -12,7 +12,7 @@ export type AttendanceValue = { status: AttendanceStatus; minutes: number | null
 /** Someone else saved this row first; `current` is what is stored now. */
 export class StaleAttendanceError extends AppError {
   constructor(readonly current: AttendanceValue | null) {
-    super("CONFLICT", "Attendance was changed by someone else", { field: "version", current });
+    super("CONFLICT", "Attendance was changed by someone else", { field: "version", current, messageKey: "attendance.stale" });
   }
 }
 

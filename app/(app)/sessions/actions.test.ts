@@ -96,7 +96,22 @@ describe("attendance actions posted by a facilitator of another session", () => 
         }),
       ).toMatchObject({
         ok: false,
+        message: "Otra persona cambió este registro; se muestra el valor actual. Revísalo y vuelve a marcar si hace falta.",
         current: { status: "LATE", version: 1 },
+      });
+      // Input that is not a mark never reaches the data layer (the action client's schema).
+      expect(
+        await saveAttendanceMark({
+          sessionId: session.id,
+          personId: person.id,
+          status: "ASLEEP" as never,
+          minutes: null,
+          note: null,
+          expectedVersion: 0,
+        }),
+      ).toEqual({
+        ok: false,
+        message: "Revisa los campos marcados.",
       });
     } finally {
       currentActor = mine;

@@ -1,17 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { duplicateChoice } from "@/lib/actions/duplicate-choice";
-import { guardedAction } from "@/lib/actions/guarded-action";
+import { guardedAction, signedInCall } from "@/lib/actions/guarded-action";
 import { versionField } from "@/lib/records/record-version";
 import { parsePrefixed } from "@/lib/actions/invalid-input";
-import { getActor } from "@/lib/auth/actor";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { AttendanceStatus, SessionStatus } from "@/lib/generated/prisma/enums";
-import { logger } from "@/lib/logger";
 import { organizationInputSchema, personInputSchema } from "@/lib/registry/fields";
 import { openCheckIn } from "@/lib/sessions/check-in";
 import { assignMeetingReportRow, importMeetingReport } from "@/lib/sessions/import-meeting-report";
@@ -42,22 +38,12 @@ export type MarkResult = { ok: true; value: AttendanceValue } | { ok: false; mes
  * through a form). A stale version comes back with the stored value, so the
  * screen can show it instead of silently overwriting someone else's change.
  */
-export async function saveAttendanceMark(input: z.input<typeof markSchema>): Promise<MarkResult> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  const t = await getTranslations();
-  const parsed = markSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: t("errors.VALIDATION") };
-  try {
-    const value = await recordAttendance({ actor, ...parsed.data });
-    return { ok: true, value };
-  } catch (error) {
-    if (error instanceof StaleAttendanceError) return { ok: false, message: t("attendance.stale"), current: error.current };
-    if (isAppError(error)) return { ok: false, message: t(`errors.${error.code}`) };
-    logger.error({ err: error, userId: actor.userId }, "attendance save failed");
-    return { ok: false, message: t("errors.unexpected") };
-  }
-}
+export const saveAttendanceMark = signedInCall(
+  { schema: markSchema },
+  async (input, { actor }): Promise<MarkResult> => ({ ok: true, value: await recordAttendance({ actor, ...input }) }),
+  (message, error): MarkResult =>
+    error instanceof StaleAttendanceError ? { ok: false, message, current: error.current } : { ok: false, message },
+);
 
 const sessionIdSchema = z.object({ sessionId: idField });
 

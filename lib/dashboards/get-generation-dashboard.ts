@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { generationScope } from "@/lib/registry/scope";
 import { rateOf, type FactsFilters, type GenerationFacts } from "@/lib/totals/compute-generation-facts";
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
-import { suppressBreakdown } from "@/lib/totals/suppress";
+import { suppressColumns } from "@/lib/totals/suppress";
 import { attendanceOverTime } from "./attendance-over-time";
 import { kpisOf } from "./kpis";
 
@@ -59,57 +59,30 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
     programGenerations,
     suppressed,
     kpis: kpisOf(facts),
-    ...(() => {
-      // Each column a breakdown of the (filtered) totals: suppressed as a whole (suppressBreakdown), never cell by cell.
-      const column = (values: number[], total: number) => suppressBreakdown(values, { suppressed, total });
-      const networkPeople = column(
-        facts.byNetwork.map((row) => row.people),
-        facts.people,
-      );
-      const networkOrganizations = column(
-        facts.byNetwork.map((row) => row.organizations),
-        facts.organizations,
-      );
-      const statePeople = column(
-        facts.byState.map((row) => row.people),
-        facts.people,
-      );
-      const stateOrganizations = column(
-        facts.byState.map((row) => row.organizations),
-        facts.organizations,
-      );
-      const gender = column(
-        facts.byGender.map((row) => row.count),
-        facts.people,
-      );
-      const age = column(
-        facts.byAgeRange.map((row) => row.count),
-        facts.people,
-      );
-      const types = column(
-        facts.byOrganizationType.map((row) => row.count),
-        facts.organizations,
-      );
-      return {
-        byNetwork: facts.byNetwork.map((row, index) => ({
-          networkId: row.networkId,
-          name: row.name,
-          people: networkPeople[index]!,
-          organizations: networkOrganizations[index]!,
-          sessionsHeld: row.sessionsHeld,
-          attendanceRate: rateOf(row),
-          completionRate: row.enrolled ? row.completed / row.enrolled : null,
-        })),
-        byState: facts.byState.map((row, index) => ({
-          state: row.state,
-          people: statePeople[index]!,
-          organizations: stateOrganizations[index]!,
-        })),
-        byGender: facts.byGender.map((row, index) => ({ value: row.value, people: gender[index]! })),
-        byAgeRange: facts.byAgeRange.map((row, index) => ({ value: row.value, people: age[index]! })),
-        byOrganizationType: facts.byOrganizationType.map((row, index) => ({ value: row.value, organizations: types[index]! })),
-      };
-    })(),
+    // Each column a breakdown of its (filtered) total, suppressed as a whole (lib/totals/suppress.ts), never cell by cell.
+    byNetwork: suppressColumns(facts.byNetwork, { people: facts.people, organizations: facts.organizations }, suppressed).map((row) => ({
+      networkId: row.networkId,
+      name: row.name,
+      people: row.people,
+      organizations: row.organizations,
+      sessionsHeld: row.sessionsHeld,
+      attendanceRate: rateOf(row),
+      completionRate: row.enrolled ? row.completed / row.enrolled : null,
+    })),
+    byState: suppressColumns(facts.byState, { people: facts.people, organizations: facts.organizations }, suppressed).map((row) => ({
+      state: row.state,
+      people: row.people,
+      organizations: row.organizations,
+    })),
+    byGender: suppressColumns(facts.byGender, { count: facts.people }, suppressed).map((row) => ({ value: row.value, people: row.count })),
+    byAgeRange: suppressColumns(facts.byAgeRange, { count: facts.people }, suppressed).map((row) => ({
+      value: row.value,
+      people: row.count,
+    })),
+    byOrganizationType: suppressColumns(facts.byOrganizationType, { count: facts.organizations }, suppressed).map((row) => ({
+      value: row.value,
+      organizations: row.count,
+    })),
     attendanceOverTime: overTimeOf(facts),
   };
 }

@@ -7,7 +7,7 @@ import { generationScope } from "@/lib/registry/scope";
 import { rateOf } from "./compute-generation-facts";
 import { getGenerationFacts } from "./get-generation-facts";
 import { PARTICIPATION_RULE } from "./participation-rule";
-import { suppressBreakdown } from "./suppress";
+import { suppressBreakdown, suppressColumns } from "./suppress";
 
 /** Totals of a generation, computed from its records. Aggregates only: no names leave here. */
 export async function getGenerationSummary(options: { actor: Actor; generationId: string }) {
@@ -30,40 +30,19 @@ export async function getGenerationSummary(options: { actor: Actor; generationId
     networks: facts.networks,
     states: facts.states,
     suppressed,
-    ...(() => {
-      // Each column a breakdown of the totals: suppressed as a whole (suppressBreakdown), never cell by cell.
-      const column = (values: number[], total: number) => suppressBreakdown(values, { suppressed, total });
-      const networkPeople = column(
-        facts.byNetwork.map((row) => row.people),
-        facts.people,
-      );
-      const networkOrganizations = column(
-        facts.byNetwork.map((row) => row.organizations),
-        facts.organizations,
-      );
-      const statePeople = column(
-        facts.byState.map((row) => row.people),
-        facts.people,
-      );
-      const stateOrganizations = column(
-        facts.byState.map((row) => row.organizations),
-        facts.organizations,
-      );
-      return {
-        byNetwork: facts.byNetwork.map((row, index) => ({
-          networkId: row.networkId,
-          name: row.name,
-          people: networkPeople[index]!,
-          organizations: networkOrganizations[index]!,
-          attendanceRate: rateOf(row),
-        })),
-        byState: facts.byState.map((row, index) => ({
-          state: row.state,
-          people: statePeople[index]!,
-          organizations: stateOrganizations[index]!,
-        })),
-      };
-    })(),
+    // Each column a breakdown of its total, suppressed as a whole (lib/totals/suppress.ts), never cell by cell.
+    byNetwork: suppressColumns(facts.byNetwork, { people: facts.people, organizations: facts.organizations }, suppressed).map((row) => ({
+      networkId: row.networkId,
+      name: row.name,
+      people: row.people,
+      organizations: row.organizations,
+      attendanceRate: rateOf(row),
+    })),
+    byState: suppressColumns(facts.byState, { people: facts.people, organizations: facts.organizations }, suppressed).map((row) => ({
+      state: row.state,
+      people: row.people,
+      organizations: row.organizations,
+    })),
     enrolled: facts.enrolled,
     enrolledOrganizations: facts.enrolledOrganizations,
     sessionsHeld: facts.sessionsHeld,

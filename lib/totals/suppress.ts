@@ -32,3 +32,27 @@ export function suppressBreakdown(values: number[], options: { suppressed: boole
   }
   return values.map((value, index) => (hidden.has(index) ? (value < SMALL_CELL_LIMIT ? "<5" : "≥5") : value));
 }
+
+/**
+ * A table of rows whose `totals` columns are each a breakdown of the given total: each column is
+ * suppressed as a whole by suppressBreakdown; the other fields stay as they are.
+ */
+export function suppressColumns<Row, Key extends keyof Row & string>(
+  rows: Row[],
+  totals: Record<Key, number>,
+  suppressed: boolean,
+): Array<Omit<Row, Key> & Record<Key, SuppressedCount>> {
+  const columns = Object.fromEntries(
+    (Object.entries(totals) as Array<[Key, number]>).map(([key, total]) => [
+      key,
+      suppressBreakdown(
+        rows.map((row) => row[key] as number),
+        { suppressed, total },
+      ),
+    ]),
+  ) as Record<Key, SuppressedCount[]>;
+  return rows.map((row, index) => ({
+    ...row,
+    ...(Object.fromEntries(Object.keys(totals).map((key) => [key, columns[key as Key][index]!])) as Record<Key, SuppressedCount>),
+  }));
+}

@@ -1,4 +1,6 @@
-import { apiGet, DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { apiGet, DEMO_PASSWORD, expect, signIn, signInAndWait, test } from "./support/fixtures";
 
 test("a user without grants sees no program data, on the page or through the API", async ({ page, context, createUser }) => {
   const user = await createUser();
@@ -63,3 +65,43 @@ test("an admin invites a coordinator, who chooses a password and signs in", asyn
 
   await database.query("DELETE FROM users WHERE email = $1", [email]);
 });
+
+test("an admin filters the audit log and exports what the filter shows", async ({ page, createUser }) => {
+  const someone = await createUser({ role: "FUNDER" });
+  // A failed and a successful sign-in of that user, in another browser session.
+  const other = await page.context().browser()!.newContext({ locale: "es-MX" });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, someone.email, "no es la contraseña");
+  await expect(otherPage.getByText("El correo o la contraseña no son correctos.")).toBeVisible();
+  await signInAndWait(otherPage, someone.email, someone.password);
+  await other.close();
+
+  await signInAndWait(page, "admin@example.org", DEMO_PASSWORD);
+  await page.getByRole("link", { name: "Usuarios" }).first().click();
+  await page.getByRole("link", { name: "Registro de auditoría" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Registro de auditoría");
+  await page.getByLabel("Acción").selectOption({ label: "auth (todas)" });
+  await page.getByLabel("Usuario (nombre o correo)").fill(someone.email);
+  await page.getByRole("button", { name: "Filtrar" }).click();
+  await expect(page).toHaveURL(/action=auth/);
+  const table = page.getByTestId("audit-table");
+  await expect(table.getByRole("row")).toHaveCount(2); // the header and the sign-in: a failed one names no user
+  await expect(table).toContainText("auth.signed-in");
+  await expect(table).toContainText(someone.email);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exportar CSV" }).click();
+  const file = await download;
+  const text = fs.readFileSync((await file.path())!, "utf8");
+  expect(text.split("\r\n")[0]).toBe(
+    "\uFEFFFecha y hora,Acción,Correo del usuario,Usuario,Tipo de registro,Id del registro,Detalle,Id del evento",
+  );
+  expect(text).toContain(`auth.signed-in,${someone.email}`);
+  expect(text.trim().split("\r\n")).toHaveLength(2);
+});
+
+async function seriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((v) => v.id);
+}

@@ -133,8 +133,8 @@ try {
   const admin = await db.user.create({ data: { email: "admin@bench.test", name: "Admin", grants: { create: { role: "ADMIN" } } } });
   const adminActor = (await findActorBySessionId(await createAuthSession(admin.id)))!;
   for (const [format, write] of [
-    ["XLSX", (t: (key: string) => string) => xlsxStream(peopleDataset(adminActor, {}, t), "personas")],
-    ["CSV", (t: (key: string) => string) => csvStream(peopleDataset(adminActor, {}, t))],
+    ["XLSX", async (t: (key: string) => string) => xlsxStream(await peopleDataset(adminActor, {}, t), "personas")],
+    ["CSV", async (t: (key: string) => string) => csvStream(await peopleDataset(adminActor, {}, t))],
   ] as const) {
     global.gc?.();
     const baseline = process.memoryUsage().rss;
@@ -142,7 +142,7 @@ try {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const t4 = performance.now();
     let bytes = 0;
-    const reader = write((key) => key).getReader();
+    const reader = (await write((key) => key)).getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { grantAppRole } from "./lib/app-role";
 import { seedDemoData, startApp, waitForHealthy } from "./lib/app-server";
 import { buildIfStale } from "./lib/build";
 import { ensureDatabase, migrateDeploy, projectRoot } from "./lib/database";
@@ -54,7 +55,9 @@ try {
   const build = buildIfStale();
   console.log(build === "fresh" ? "  build is up to date" : `  built (${seconds()})`);
 
-  app = startApp({ port, env: { DATABASE_URL: database.url, AUTH_SECRET: demoAuthSecret() } });
+  // On the embedded default the app connects as its own role, not as the owner (scripts/lib/app-role.ts).
+  const appUrl = database.embedded ? await grantAppRole(database.url) : database.url;
+  app = startApp({ port, env: { DATABASE_URL: appUrl, AUTH_SECRET: demoAuthSecret() } });
   app.on("exit", (code) => void shutdown(code ?? 1));
   await waitForHealthy(`http://localhost:${port}`);
 } catch (error) {

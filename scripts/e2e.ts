@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { grantAppRole } from "./lib/app-role";
 import { seedDemoData, startApp, waitForHealthy } from "./lib/app-server";
 import { buildIfStale } from "./lib/build";
 import { migrateDeploy, projectRoot } from "./lib/database";
@@ -40,7 +41,9 @@ async function main(): Promise<number> {
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  app = startApp({ port, env: { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64"), LOG_LEVEL: "warn" } });
+  // The app runs as its own non-owner role, as the demo does; the tests' fixtures keep the owner's URL.
+  const appUrl = server ? await grantAppRole(databaseUrl) : databaseUrl;
+  app = startApp({ port, env: { DATABASE_URL: appUrl, AUTH_SECRET: randomBytes(32).toString("base64"), LOG_LEVEL: "warn" } });
   await waitForHealthy(baseUrl);
 
   const playwright = spawn(

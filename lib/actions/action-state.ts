@@ -1,9 +1,12 @@
+import type { AppErrorCode } from "@/lib/errors";
 import type { OrganizationCandidate, PersonCandidate } from "@/lib/registry/duplicates";
 
 /** What every form action returns to `useActionState`. Messages are already translated. */
 export type ActionState = {
   status: "idle" | "success" | "error";
   message?: string;
+  /** Why an error happened, for code rather than people (the message is for people): an AppError code. */
+  code?: AppErrorCode;
   fieldErrors?: Record<string, string[]>;
   /** Values to put back in the form after an error, so nothing typed is lost. */
   values?: Record<string, string>;

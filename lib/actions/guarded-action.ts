@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { getActor } from "@/lib/auth/actor";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { DuplicatesFoundError } from "@/lib/registry/duplicates";
 import { InvalidInputError } from "./invalid-input";
 import { logger } from "@/lib/logger";
@@ -36,7 +36,7 @@ type Config<Schema extends z.ZodType> = {
 export function signedInCall<Schema extends z.ZodType, Result>(
   config: { schema: Schema },
   handler: (input: z.output<Schema>, context: { actor: Actor }) => Promise<Result>,
-  failed: (message: string, error: unknown) => Result,
+  failed: (message: string, error: unknown, code: AppErrorCode | undefined) => Result,
 ) {
   return async (input: z.input<Schema>): Promise<Result> => {
     const actor = await getActor().catch((error: unknown) => {
@@ -44,10 +44,10 @@ export function signedInCall<Schema extends z.ZodType, Result>(
       throw error;
     });
     const t = await getTranslations();
-    if (actor === "unavailable") return failed(t("errors.UNAVAILABLE"), null);
+    if (actor === "unavailable") return failed(t("errors.UNAVAILABLE"), null, "UNAVAILABLE");
     if (!actor) redirect("/login");
     const parsed = config.schema.safeParse(input);
-    if (!parsed.success) return failed(t("errors.VALIDATION"), parsed.error);
+    if (!parsed.success) return failed(t("errors.VALIDATION"), parsed.error, "VALIDATION");
     try {
       return await handler(parsed.data, { actor });
     } catch (error) {
@@ -56,10 +56,11 @@ export function signedInCall<Schema extends z.ZodType, Result>(
         return failed(
           typeof error.details?.messageKey === "string" ? translateKey(t, error.details.messageKey) : t(`errors.${error.code}`),
           error,
+          error.code,
         );
-      if (isDatabaseUnavailable(error)) return failed(t("errors.UNAVAILABLE"), error);
+      if (isDatabaseUnavailable(error)) return failed(t("errors.UNAVAILABLE"), error, "UNAVAILABLE");
       logger.error({ err: error, userId: actor.userId }, "action failed");
-      return failed(t("errors.unexpected"), error);
+      return failed(t("errors.unexpected"), error, undefined);
     }
   };
 }
@@ -80,12 +81,27 @@ export function publicAction<Schema extends z.ZodType>(
     const parsed = config.schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFrom(parsed.error, (key) => translateKey(t, key));
-      return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
+      return { status: "error", code: "VALIDATION", message: t("errors.VALIDATION"), fieldErrors, values };
     }
     const { state, outcome } = await run(() => handler(parsed.data), t, values, null);
     for (const path of outcome?.revalidate ?? []) revalidatePath(path);
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
     return state;
+  };
+}
+
+/**
+ * The public layer for a plain `<form action>` with nothing to show back (the language switch, signing
+ * out): the form goes through the schema; input that does not parse does nothing.
+ */
+export function publicFormAction<Schema extends z.ZodType>(
+  config: { schema: Schema },
+  handler: (input: z.output<Schema>) => Promise<void>,
+) {
+  return async (formData: FormData): Promise<void> => {
+    const parsed = config.schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) return;
+    await handler(parsed.data);
   };
 }
 
@@ -106,7 +122,7 @@ export function guardedAction<Schema extends z.ZodType>(
     } catch (error) {
       // The database is away: say so (translations work without it), keep what was typed.
       if (!isDatabaseUnavailable(error)) throw error;
-      return { status: "error", message: (await getTranslations())("errors.UNAVAILABLE"), values };
+      return { status: "error", code: "UNAVAILABLE", message: (await getTranslations())("errors.UNAVAILABLE"), values };
     }
     // A revoked or missing session is sent to sign in, whatever the form was.
     if (!actor) redirect("/login");
@@ -114,20 +130,20 @@ export function guardedAction<Schema extends z.ZodType>(
 
     if (config.permission && !can(actor, config.permission)) {
       logger.warn({ event: "action.forbidden", userId: actor.userId, permission: config.permission }, "action refused");
-      return { status: "error", message: t("errors.FORBIDDEN"), values };
+      return { status: "error", code: "FORBIDDEN", message: t("errors.FORBIDDEN"), values };
     }
 
     const raw = formDataToObject(formData);
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFrom(parsed.error, (key) => translateKey(t, key));
-      return { status: "error", message: t("errors.VALIDATION"), fieldErrors, values };
+      return { status: "error", code: "VALIDATION", message: t("errors.VALIDATION"), fieldErrors, values };
     }
 
     // A double click or a retry after a timeout sends the same submission id: it gets the first one's answer.
     const submissionId = submissionIdOf(formData);
     const claim = submissionId ? await claimSubmission(submissionId, actor.userId) : "not-mine";
-    if (claim === "pending") return { status: "error", message: t("errors.submissionPending"), values };
+    if (claim === "pending") return { status: "error", code: "CONFLICT", message: t("errors.submissionPending"), values };
     if (typeof claim === "object") {
       if (claim.redirectTo) redirect(claim.redirectTo);
       return claim.state;
@@ -157,12 +173,13 @@ async function run(
     // Next's own control flow (a redirect after signing in, notFound) is not an error to show.
     unstable_rethrow(error);
     if (error instanceof DuplicatesFoundError) {
-      return { state: { status: "error", message: t("duplicates.intro"), values, duplicates: error.duplicates } };
+      return { state: { status: "error", code: "CONFLICT", message: t("duplicates.intro"), values, duplicates: error.duplicates } };
     }
     if (error instanceof InvalidInputError) {
       return {
         state: {
           status: "error",
+          code: "VALIDATION",
           message: t("errors.VALIDATION"),
           values,
           fieldErrors: fieldErrorsFrom(error.zodError, (key) => translateKey(t, key), error.prefix),
@@ -181,12 +198,18 @@ async function run(
       // An error may also correct a value the form sends back (a stale record's new version).
       const replaced = { ...values, ...((error.details?.replaceValues as Record<string, string> | undefined) ?? {}) };
       return {
-        state: { status: "error", message, values: replaced, ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}) },
+        state: {
+          status: "error",
+          code: error.code,
+          message,
+          values: replaced,
+          ...(field && fieldText ? { fieldErrors: { [field]: [fieldText] } } : {}),
+        },
       };
     }
     if (isDatabaseUnavailable(error)) {
       logger.warn({ err: { message: (error as Error)?.message }, userId }, "action: database unavailable");
-      return { state: { status: "error", message: t("errors.UNAVAILABLE"), values } };
+      return { state: { status: "error", code: "UNAVAILABLE", message: t("errors.UNAVAILABLE"), values } };
     }
     logger.error({ err: error, userId }, "action failed");
     return { state: { status: "error", message: t("errors.unexpected"), values } };

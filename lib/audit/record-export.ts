@@ -15,7 +15,7 @@ export async function recordExport(options: {
   const filters = Object.fromEntries(
     Object.entries(options.filters)
       .filter(([, value]) => value !== undefined && value !== "")
-      .map(([key, value]) => [key, key === "q" ? "(texto)" : value]),
+      .map(([key, value]) => [key, key === "q" || key === "user" ? "(texto)" : value]),
   );
   await recordAuditEvent(db, {
     actorId: options.actor.userId,

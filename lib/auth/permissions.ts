@@ -9,6 +9,8 @@ import { AppError } from "@/lib/errors";
  */
 export const PERMISSIONS = [
   "manage:users",
+  // Only admins: the log says who did what across every program.
+  "read:audit-log",
   "read:program",
   "read:aggregates",
   "read:personal-data",

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RecordKind } from "@/lib/generated/prisma/enums";
-import { organizationScope, personScope } from "@/lib/registry/scope";
+import { organizationWriteScope, personScope } from "@/lib/registry/scope";
 import { orderedPair } from "./duplicate-types";
 
 /** "Not a duplicate": remembered for the pair (in either order), so the page never proposes it again. */
@@ -16,7 +16,9 @@ export async function dismissDuplicate(options: { actor: Actor; kind: RecordKind
   const found =
     kind === "PERSON"
       ? await db.person.count({ where: { AND: [{ id: { in: [firstId, secondId] } }, personScope(actor, "merge:registry")] } })
-      : await db.organization.count({ where: { AND: [{ id: { in: [firstId, secondId] } }, organizationScope(actor, "merge:registry")] } });
+      : await db.organization.count({
+          where: { AND: [{ id: { in: [firstId, secondId] } }, organizationWriteScope(actor, "merge:registry")] },
+        });
   if (found !== 2) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     await tx.duplicateDismissal.upsert({

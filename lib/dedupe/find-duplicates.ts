@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
 import { personFieldsSelect } from "@/lib/people/person-select";
-import { organizationScope, personScope } from "@/lib/registry/scope";
+import { generationScope, organizationWriteScope, personScope } from "@/lib/registry/scope";
 import { CONFIDENCES, DUPLICATES_PAGE_SIZE, type Confidence, type DuplicatePage } from "./duplicate-types";
 import { scoreOrganizationPairs, type ScoredOrganizationPair } from "./organization-duplicate-pairs";
 import { scorePersonPairs, type ScoredPersonPair } from "./person-duplicate-pairs";
@@ -57,7 +57,7 @@ async function visibleIds(actor: Actor, kind: "person" | "organization", ids: st
     kind === "person"
       ? await db.person.findMany({ where: { AND: [{ id: { in: ids } }, personScope(actor, "merge:registry")] }, select: { id: true } })
       : await db.organization.findMany({
-          where: { AND: [{ id: { in: ids } }, organizationScope(actor, "merge:registry")] },
+          where: { AND: [{ id: { in: ids } }, organizationWriteScope(actor, "merge:registry")] },
           select: { id: true },
         });
   return new Set(rows.map((row) => row.id));
@@ -144,6 +144,12 @@ export async function findDuplicatePairs(options: { actor: Actor; kind: Duplicat
     options.kind === "people" ? await scorePersonPairs() : await scoreOrganizationPairs();
   let pairs = await inScope(options.actor, options.kind === "people" ? "person" : "organization", scored);
   if (options.generationId) {
+    // Another program's generation is not found, rather than answered with an empty list.
+    const generation = await db.generation.findFirst({
+      where: { AND: [{ id: options.generationId }, generationScope(options.actor, "merge:registry")] },
+      select: { id: true },
+    });
+    if (!generation) throw new AppError("NOT_FOUND");
     const enrolled = await db.enrollment.findMany({
       where: { generationId: options.generationId },
       select: { personId: true, organizationId: true },

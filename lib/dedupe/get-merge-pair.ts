@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
 import { personFieldsSelect } from "@/lib/people/person-select";
-import { organizationScope, personScope } from "@/lib/registry/scope";
+import { organizationWriteScope, personScope } from "@/lib/registry/scope";
 import { orderedPair } from "./duplicate-types";
 import { scoreOrganizationPairs } from "./organization-duplicate-pairs";
 import { scorePersonPairs } from "./person-duplicate-pairs";
@@ -34,7 +34,7 @@ export async function getOrganizationMergePair(options: { actor: Actor; ids: [st
   const ids = orderedPair(...options.ids);
   if (ids[0] === ids[1]) throw new AppError("NOT_FOUND");
   const organizations = await db.organization.findMany({
-    where: { AND: [{ id: { in: ids } }, organizationScope(options.actor, "merge:registry")] },
+    where: { AND: [{ id: { in: ids } }, organizationWriteScope(options.actor, "merge:registry")] },
     select: {
       ...organizationFieldsSelect,
       createdAt: true,

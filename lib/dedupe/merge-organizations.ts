@@ -3,7 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { organizationScope } from "@/lib/registry/scope";
+import { organizationWriteScope } from "@/lib/registry/scope";
 import { chooseValues, jsonRow, type FieldChoice, type MergeSnapshot } from "./merge-snapshot";
 
 export const ORGANIZATION_MERGE_FIELDS = ["name", "shortName", "type", "state", "municipality", "website", "rfc"] as const;
@@ -42,7 +42,9 @@ export async function mergeOrganizationsInTransaction(
   if (survivorId === mergedId) throw new AppError("VALIDATION", "An organization cannot be merged with itself");
   await tx.$queryRaw`SELECT id FROM organizations WHERE id IN (${survivorId}, ${mergedId}) ORDER BY id FOR UPDATE`;
   const [survivor, merged] = await Promise.all(
-    [survivorId, mergedId].map((id) => tx.organization.findFirst({ where: { AND: [{ id }, organizationScope(actor, "merge:registry")] } })),
+    [survivorId, mergedId].map((id) =>
+      tx.organization.findFirst({ where: { AND: [{ id }, organizationWriteScope(actor, "merge:registry")] } }),
+    ),
   );
   if (!survivor || !merged) throw new AppError("NOT_FOUND");
   const { before, after } = chooseValues(ORGANIZATION_MERGE_FIELDS, survivor, merged, options.choices);

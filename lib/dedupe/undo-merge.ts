@@ -3,7 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { organizationScope, personScope } from "@/lib/registry/scope";
+import { organizationWriteScope, personScope } from "@/lib/registry/scope";
 import type { MergeSnapshot } from "./merge-snapshot";
 
 type Tx = Prisma.TransactionClient;
@@ -34,7 +34,7 @@ export async function undoMergeInTransaction(tx: Tx, options: { actor: Actor; me
   const inScope =
     merge.kind === "PERSON"
       ? await tx.person.count({ where: { AND: [{ id: merge.survivorId }, personScope(actor, "merge:registry")] } })
-      : await tx.organization.count({ where: { AND: [{ id: merge.survivorId }, organizationScope(actor, "merge:registry")] } });
+      : await tx.organization.count({ where: { AND: [{ id: merge.survivorId }, organizationWriteScope(actor, "merge:registry")] } });
   const survivorExists =
     merge.kind === "PERSON"
       ? await tx.person.count({ where: { id: merge.survivorId } })

@@ -1,9 +1,10 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor, type Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { organizationFieldsSelect } from "@/lib/organizations/get-organization";
 import { fullName, personFieldsSelect } from "@/lib/people/person-select";
-import { enrollmentScope, organizationScope, personScope } from "@/lib/registry/scope";
+import { enrollmentScope, generationScope, networkScope, organizationScope, personScope } from "@/lib/registry/scope";
 import { sessionReadScope } from "@/lib/sessions/scope";
 
 const BATCH = 1000;
@@ -24,6 +25,26 @@ async function* batches<T extends { id: string }>(fetch: (cursor: string | undef
     cursor = rows.at(-1)!.id;
   }
 }
+/**
+ * A generation or network named in the filters must be one the actor may read, or the export is not found:
+ * an empty file would tell another program's coordinator nothing, but a 404 says so plainly and is the same
+ * answer as the pages give.
+ */
+async function assertFiltersInScope(actor: Actor, filters: ExportFilters, permission: Permission) {
+  const [generation, network] = await Promise.all([
+    filters.generationId
+      ? db.generation.findFirst({
+          where: { AND: [{ id: filters.generationId }, generationScope(actor, permission)] },
+          select: { id: true },
+        })
+      : true,
+    filters.networkId
+      ? db.network.findFirst({ where: { AND: [{ id: filters.networkId }, networkScope(actor, permission)] }, select: { id: true } })
+      : true,
+  ]);
+  if (!generation || !network) throw new AppError("NOT_FOUND");
+}
+
 const page = (cursor: string | undefined) => ({
   take: BATCH,
   orderBy: { id: "asc" as const },
@@ -31,8 +52,9 @@ const page = (cursor: string | undefined) => ({
 });
 
 /** People in the actor's scope (filtered like the people list). Personal data: coordinators, admins, liaisons. */
-export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
+export async function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): Promise<Dataset> {
   assertCan(actor, "read:personal-data");
+  await assertFiltersInScope(actor, filters, "read:personal-data");
   const where = {
     AND: [
       personScope(actor),
@@ -75,8 +97,9 @@ export function peopleDataset(actor: Actor, filters: ExportFilters, t: Labels): 
   return { columns, rows, total: () => db.person.count({ where }) };
 }
 
-export function organizationsDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
+export async function organizationsDataset(actor: Actor, filters: ExportFilters, t: Labels): Promise<Dataset> {
   assertCan(actor, "read:personal-data");
+  await assertFiltersInScope(actor, filters, "read:personal-data");
   const where = {
     AND: [
       organizationScope(actor),
@@ -110,8 +133,9 @@ export function organizationsDataset(actor: Actor, filters: ExportFilters, t: La
   return { columns, rows, total: () => db.organization.count({ where }) };
 }
 
-export function enrollmentsDataset(actor: Actor, filters: ExportFilters, t: Labels): Dataset {
+export async function enrollmentsDataset(actor: Actor, filters: ExportFilters, t: Labels): Promise<Dataset> {
   assertCan(actor, "read:personal-data");
+  await assertFiltersInScope(actor, filters, "read:personal-data");
   const where = {
     AND: [
       enrollmentScope(actor),
@@ -174,6 +198,7 @@ export async function attendanceMatrixDataset(
   t: Labels,
 ): Promise<Dataset> {
   assertCan(actor, "read:attendance");
+  await assertFiltersInScope(actor, filters, "read:attendance");
   const sessions = await db.session.findMany({
     where: { AND: [{ workshop: { generationId: filters.generationId }, status: { not: "CANCELLED" } }, sessionReadScope(actor)] },
     select: { id: true, startsAt: true, workshop: { select: { title: true } } },

@@ -56,3 +56,19 @@ export function xlsxStream(dataset: Dataset, sheetName: string): ReadableStream<
   })();
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
+
+/**
+ * The download of an export: the stream in its format, the file name, and the row count up front (the body
+ * is streamed, so there is no Content-Length; X-Total-Rows feeds the download's progress bar).
+ */
+export function exportResponse(options: { dataset: Dataset; total: number; format: "csv" | "xlsx"; fileName: string; sheetName: string }) {
+  const { dataset, total, format, fileName, sheetName } = options;
+  return new Response(format === "csv" ? csvStream(dataset) : xlsxStream(dataset, sheetName), {
+    headers: {
+      "X-Total-Rows": String(total),
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,8 +1,8 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { enrollmentScope, networkScope, personScope } from "@/lib/registry/scope";
+import { enrollmentScope, networkScope, networkWriteScope, personScope } from "@/lib/registry/scope";
 
 export async function findNetworks(options: { actor: Actor; status?: "active" | "deactivated" }) {
   assertCan(options.actor, "read:personal-data");
@@ -63,8 +63,13 @@ export async function getNetwork(options: { actor: Actor; networkId: string }) {
     },
     orderBy: [{ person: { firstSurname: "asc" } }, { person: { givenNames: "asc" } }],
   });
+  // Reading is federation-wide; changing it is for the programs it takes part in (networkWriteScope).
+  const canChange =
+    can(options.actor, "manage:registry") &&
+    (await db.network.count({ where: { AND: [{ id: network.id }, networkWriteScope(options.actor)] } })) > 0;
   return {
     ...network,
+    canChange,
     members: network.members.map((member) => member.organization),
     generations: network.generations.map(({ generation }) => ({
       ...generation,

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { stateField } from "@/lib/registry/fields";
-import { networkScope } from "@/lib/registry/scope";
+import { networkWriteScope } from "@/lib/registry/scope";
 import { optionalIdField, personNameField } from "@/lib/validation/fields";
 
 export const networkInputSchema = z.object({
@@ -43,7 +43,7 @@ export async function updateNetwork(options: { actor: Actor; networkId: string; 
   assertCan(options.actor, "manage:registry");
   await db.$transaction(async (tx) => {
     const network = await tx.network.findFirst({
-      where: { AND: [{ id: options.networkId }, networkScope(options.actor, "manage:registry")] },
+      where: { AND: [{ id: options.networkId }, networkWriteScope(options.actor, "manage:registry")] },
       select: { id: true },
     });
     if (!network) throw new AppError("NOT_FOUND");
@@ -70,7 +70,10 @@ export async function setNetworkActive(options: { actor: Actor; networkId: strin
   const scope = scopeOf(options.actor, "manage:registry");
   if (!scope.all && !scope.programIds.length) throw new AppError("FORBIDDEN");
   await db.$transaction(async (tx) => {
-    const network = await tx.network.findFirst({ where: { id: options.networkId }, select: { id: true } });
+    const network = await tx.network.findFirst({
+      where: { AND: [{ id: options.networkId }, networkWriteScope(options.actor, "manage:registry")] },
+      select: { id: true },
+    });
     if (!network) throw new AppError("NOT_FOUND");
     await tx.network.update({ where: { id: network.id }, data: { deactivatedAt: options.active ? null : new Date() } });
     await recordAuditEvent(tx, {

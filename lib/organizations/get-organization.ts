@@ -1,8 +1,8 @@
 import "server-only";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { enrollmentScope, organizationScope, personScope } from "@/lib/registry/scope";
+import { enrollmentScope, organizationScope, organizationWriteScope, personScope } from "@/lib/registry/scope";
 
 /** Every field an organization's page shows and a merge chooses between. */
 export const organizationFieldsSelect = {
@@ -41,6 +41,10 @@ export async function getOrganization(options: { actor: Actor; organizationId: s
     },
   });
   if (!organization) throw new AppError("NOT_FOUND");
+  // Reading is federation-wide; changing it is for the programs it takes part in (organizationWriteScope).
+  const canChange =
+    can(options.actor, "manage:registry") &&
+    (await db.organization.count({ where: { AND: [{ id: organization.id }, organizationWriteScope(options.actor)] } })) > 0;
   const { enrollments, ...rest } = organization;
   // Generations this organization took part in, with how many of its people.
   const generations = new Map<string, { id: string; name: string; people: Set<string> }>();
@@ -49,5 +53,5 @@ export async function getOrganization(options: { actor: Actor; organizationId: s
     if (enrollment.status !== "WITHDRAWN") entry.people.add(enrollment.personId);
     generations.set(enrollment.generation.id, entry);
   }
-  return { ...rest, generations: [...generations.values()].map((g) => ({ id: g.id, name: g.name, people: g.people.size })) };
+  return { ...rest, canChange, generations: [...generations.values()].map((g) => ({ id: g.id, name: g.name, people: g.people.size })) };
 }

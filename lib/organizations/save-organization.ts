@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { staleRecordError, unchangedSince } from "@/lib/records/record-version";
 import { assertNoDuplicates } from "@/lib/registry/duplicates";
 import type { OrganizationInput } from "@/lib/registry/fields";
-import { networkScope, organizationScope } from "@/lib/registry/scope";
+import { networkWriteScope, organizationScope, organizationWriteScope } from "@/lib/registry/scope";
 
 /**
  * Creates an organization, optionally as a member of a network. A liaison must
@@ -18,6 +18,8 @@ export async function createOrganization(options: { actor: Actor; input: Organiz
   const scope = scopeOf(options.actor, "manage:registry");
   if (!scope.all && !scope.programIds.length && !options.networkId)
     throw new AppError("VALIDATION", "A network is required", { field: "networkId" });
+  // Before the duplicate check, so a network out of reach is refused as such, not answered with look-alikes.
+  if (options.networkId) await assertNetworkInScope(db, options.actor, options.networkId);
   await assertNoDuplicates(options.actor, {
     organization: { input: { ...options.input, networkId: options.networkId }, allowSimilar: options.allowSimilar },
   });
@@ -42,7 +44,7 @@ export async function createOrganization(options: { actor: Actor; input: Organiz
 export async function updateOrganization(options: { actor: Actor; organizationId: string; input: OrganizationInput; version?: string }) {
   assertCan(options.actor, "manage:registry");
   await db.$transaction(async (tx) => {
-    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
+    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId, "manage:registry", "change");
     const updated = await tx.organization.updateMany({
       where: { id: options.organizationId, ...unchangedSince(options.version) },
       data: options.input,
@@ -68,7 +70,7 @@ export async function updateOrganization(options: { actor: Actor; organizationId
 export async function setOrganizationActive(options: { actor: Actor; organizationId: string; active: boolean }) {
   assertCan(options.actor, "manage:registry");
   await db.$transaction(async (tx) => {
-    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId);
+    await findOrganizationInScopeOrThrow(tx, options.actor, options.organizationId, "manage:registry", "change");
     await tx.organization.update({ where: { id: options.organizationId }, data: { deactivatedAt: options.active ? null : new Date() } });
     await recordAuditEvent(tx, {
       actorId: options.actor.userId,
@@ -79,24 +81,33 @@ export async function setOrganizationActive(options: { actor: Actor; organizatio
   });
 }
 
+/**
+ * An organization the actor may use: "link" (affiliate or enroll its people: any organization the actor
+ * can read, since organizations take part in several programs) or "change" (edit, deactivate: only those
+ * of the actor's programs or network, lib/registry/scope.ts). Out of reach is simply not found.
+ */
 export async function findOrganizationInScopeOrThrow(
   tx: Prisma.TransactionClient,
   actor: Actor,
   organizationId: string,
   permission: Permission = "manage:registry",
+  access: "link" | "change" = "link",
 ) {
   const organization = await tx.organization.findFirst({
-    where: { AND: [{ id: organizationId }, organizationScope(actor, permission)] },
+    where: {
+      AND: [{ id: organizationId }, access === "change" ? organizationWriteScope(actor, permission) : organizationScope(actor, permission)],
+    },
     select: { id: true, deactivatedAt: true },
   });
   if (!organization) throw new AppError("NOT_FOUND");
   return organization;
 }
 
-export async function assertNetworkInScope(tx: Prisma.TransactionClient, actor: Actor, networkId: string) {
-  const network = await tx.network.findFirst({
-    where: { AND: [{ id: networkId, deactivatedAt: null }, networkScope(actor, "manage:registry")] },
+/** Adding a member changes the network: only a network the actor may change (networkWriteScope). */
+export async function assertNetworkInScope(client: Pick<Prisma.TransactionClient, "network">, actor: Actor, networkId: string) {
+  const network = await client.network.findFirst({
+    where: { AND: [{ id: networkId, deactivatedAt: null }, networkWriteScope(actor, "manage:registry")] },
     select: { id: true },
   });
-  if (!network) throw new AppError("VALIDATION", "Unknown network", { field: "networkId" });
+  if (!network) throw new AppError("NOT_FOUND", "Network out of reach", { field: "networkId" });
 }

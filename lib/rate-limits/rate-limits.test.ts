@@ -47,4 +47,28 @@ describe("rate limits per user", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(500);
     expect(await refused.json()).toEqual({ error: { code: "RATE_LIMITED" } });
   });
+
+  it("refuse the 31st upload in ten minutes (participants files and meeting reports share the count) and the 51st invitation in an hour", async () => {
+    const { uploadParticipantImport } = await import("@/lib/imports/upload-participant-import");
+    const { createInvitation } = await import("@/lib/users/invitations");
+    const network = await createNetwork();
+    const generation = await createGeneration({ networkIds: [network.id] });
+    const coordinator = await signedInActor({ grants: [{ role: "COORDINATOR", programId: generation.programId }] });
+    const upload = (index: number) =>
+      uploadParticipantImport({
+        actor: coordinator,
+        generationId: generation.id,
+        file: { name: `lista-${index}.csv`, bytes: new TextEncoder().encode(`Nombre,Apellido\nPersona,Número ${index}\n`) },
+      });
+    for (let index = 0; index < RATE_LIMITS.upload.points; index++) await upload(index);
+    await expect(upload(99)).rejects.toMatchObject({ code: "RATE_LIMITED", details: { limit: "upload" } });
+
+    const admin = await signedInActor({ grants: [{ role: "ADMIN" }] });
+    const invited = await signedInActor();
+    for (let made = 0; made < RATE_LIMITS.invitation.points; made++) await createInvitation({ actor: admin, userId: invited.userId });
+    await expect(createInvitation({ actor: admin, userId: invited.userId })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      details: { limit: "invitation" },
+    });
+  });
 });

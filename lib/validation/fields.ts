@@ -53,3 +53,30 @@ export const optionalTextField = (max = 200) =>
 
 /** An uploaded file (a form's <input type="file">): present and not empty, or the field's "required" message. */
 export const uploadedFileField = z.custom<File>((value) => value instanceof File && value.size > 0, { message: "validation.required" });
+
+/**
+ * Forms whose fields are numbered (column-3, decision-12) are read through this: the numbered fields
+ * become one record under `into` (index → value), validated by `value` like any other field, so an action
+ * never walks the raw form. Used with z.preprocess before the action's object schema.
+ */
+export function groupIndexedFields(groups: Record<string, string>) {
+  return (input: unknown) => {
+    if (typeof input !== "object" || input === null) return input;
+    const output: Record<string, unknown> = {};
+    for (const into of Object.values(groups)) output[into] = {};
+    for (const [key, value] of Object.entries(input)) {
+      const group = Object.keys(groups).find((prefix) => key.startsWith(prefix) && /^\d{1,6}$/.test(key.slice(prefix.length)));
+      if (group) (output[groups[group]!] as Record<string, unknown>)[key.slice(group.length)] = value;
+      else output[key] = value;
+    }
+    return output;
+  };
+}
+
+/** "3,8,12": a list of row numbers a form carries in one hidden field. */
+export const rowNumbersField = z
+  .string()
+  .max(700_000)
+  .regex(/^(\d{1,6}(,\d{1,6})*)?$/, { message: "validation.invalidChoice" })
+  .default("")
+  .transform((value) => (value ? value.split(",").map(Number) : []));

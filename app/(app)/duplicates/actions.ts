@@ -22,27 +22,32 @@ export const dismissDuplicateAction = guardedAction({ permission: "merge:registr
  * The form names the records "first" and "second" as the page shows them; `keep` says which one survives,
  * and each field-<name> which record's value it keeps.
  */
-function mergeRequest<Field extends string>(fields: readonly Field[], input: z.output<typeof mergeSchema>, raw: Record<string, unknown>) {
-  const [survivorId, mergedId] = input.keep === "first" ? [input.firstId, input.secondId] : [input.secondId, input.firstId];
-  const choices: Partial<Record<Field, FieldChoice>> = {};
-  for (const field of fields) {
-    const side = raw[`field-${field}`];
-    if (side === "first" || side === "second") choices[field] = side === input.keep ? "survivor" : "merged";
-  }
-  return { survivorId, mergedId, choices };
+function mergeSchema<Field extends string>(fields: readonly Field[]) {
+  const side = z.enum(["first", "second"], { message: "validation.invalidChoice" }).optional();
+  const sides: Record<string, typeof side> = Object.fromEntries(fields.map((field) => [`field-${field}`, side]));
+  return z.object({ firstId: idField, secondId: idField, keep: z.enum(["first", "second"]), ...sides }).transform((input) => {
+    const [survivorId, mergedId] = input.keep === "first" ? [input.firstId, input.secondId] : [input.secondId, input.firstId];
+    const choices: Partial<Record<Field, FieldChoice>> = {};
+    for (const field of fields) {
+      const chosen = (input as Record<string, unknown>)[`field-${field}`];
+      if (chosen) choices[field] = chosen === input.keep ? "survivor" : "merged";
+    }
+    return { survivorId: survivorId as string, mergedId: mergedId as string, choices };
+  });
 }
 
-const mergeSchema = z.object({ firstId: idField, secondId: idField, keep: z.enum(["first", "second"]) });
-
-export const mergePeopleAction = guardedAction({ permission: "merge:registry", schema: mergeSchema }, async (input, { actor, raw }) => {
-  const { mergeId } = await mergePeople({ actor, ...mergeRequest(PERSON_MERGE_FIELDS, input, raw) });
-  return { redirectTo: `/duplicates/merges/${mergeId}`, revalidate: ["/duplicates"] };
-});
+export const mergePeopleAction = guardedAction(
+  { permission: "merge:registry", schema: mergeSchema(PERSON_MERGE_FIELDS) },
+  async (input, { actor }) => {
+    const { mergeId } = await mergePeople({ actor, ...input });
+    return { redirectTo: `/duplicates/merges/${mergeId}`, revalidate: ["/duplicates"] };
+  },
+);
 
 export const mergeOrganizationsAction = guardedAction(
-  { permission: "merge:registry", schema: mergeSchema },
-  async (input, { actor, raw }) => {
-    const { mergeId } = await mergeOrganizations({ actor, ...mergeRequest(ORGANIZATION_MERGE_FIELDS, input, raw) });
+  { permission: "merge:registry", schema: mergeSchema(ORGANIZATION_MERGE_FIELDS) },
+  async (input, { actor }) => {
+    const { mergeId } = await mergeOrganizations({ actor, ...input });
     return { redirectTo: `/duplicates/merges/${mergeId}`, revalidate: ["/duplicates"] };
   },
 );

@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
 import { commitParticipantImport, type RowDecision } from "@/lib/imports/commit-participant-import";
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from "@/lib/imports/guess-mapping";
+import { IMPORT_FIELDS, type ColumnMapping } from "@/lib/imports/guess-mapping";
 import { saveImportMapping } from "@/lib/imports/save-import-mapping";
 import { uploadParticipantImport } from "@/lib/imports/upload-participant-import";
-import { idField, optionalIdField, uploadedFileField } from "@/lib/validation/fields";
+import { groupIndexedFields, idField, optionalIdField, rowNumbersField, uploadedFileField } from "@/lib/validation/fields";
 
 export const uploadImportAction = guardedAction(
   { permission: "manage:registry", schema: z.object({ generationId: idField, file: uploadedFileField }) },
@@ -21,73 +21,65 @@ export const uploadImportAction = guardedAction(
   },
 );
 
-/** Columns arrive as column-<index> = field (or "" for "do not import"). */
-function mappingFrom(raw: Record<string, unknown>): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const column = /^column-(\d{1,4})$/.exec(key)?.[1];
-    if (column === undefined) continue;
-    mapping[Number(column)] =
-      typeof value === "string" && (IMPORT_FIELDS as readonly string[]).includes(value) ? (value as ImportField) : null;
-  }
-  return mapping;
-}
-
-export const saveMappingAction = guardedAction(
-  {
-    permission: "manage:registry",
-    schema: z.object({
-      importId: idField,
-      presetName: z
-        .string()
-        .trim()
-        .max(80)
-        .optional()
-        .transform((value) => value || undefined),
-    }),
-  },
-  async (input, { actor, raw }) => {
-    await saveImportMapping({ actor, importId: input.importId, mapping: mappingFrom(raw), presetName: input.presetName });
-    return { message: "imports.mappingSaved", revalidate: [`/imports/${input.importId}`] };
-  },
+/** Columns arrive as column-<index> = field, or "" for "do not import". */
+const mappingSchema = z.preprocess(
+  groupIndexedFields({ "column-": "columns" }),
+  z.object({
+    importId: idField,
+    presetName: z
+      .string()
+      .trim()
+      .max(80)
+      .optional()
+      .transform((value) => value || undefined),
+    columns: z.record(z.string(), z.enum(["", ...IMPORT_FIELDS], { message: "validation.invalidChoice" })),
+  }),
 );
 
-/** Decisions arrive as decision-<row> = create | skip | use:<personId>; "all-possible" applies one choice to every undecided possible row. */
-function decisionsFrom(raw: Record<string, unknown>): Record<number, RowDecision> {
-  const decisions: Record<number, RowDecision> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const row = /^decision-(\d{1,6})$/.exec(key)?.[1];
-    if (row === undefined || typeof value !== "string") continue;
-    if (value === "create" || value === "skip") decisions[Number(row)] = { action: value };
-    else if (value.startsWith("use:") && value.length <= 70) decisions[Number(row)] = { action: "use", personId: value.slice(4) };
-  }
-  return decisions;
-}
+export const saveMappingAction = guardedAction({ permission: "manage:registry", schema: mappingSchema }, async (input, { actor }) => {
+  const mapping: ColumnMapping = Object.fromEntries(
+    Object.entries(input.columns).map(([column, field]) => [Number(column), field === "" ? null : field]),
+  );
+  await saveImportMapping({ actor, importId: input.importId, mapping, presetName: input.presetName });
+  return { message: "imports.mappingSaved", revalidate: [`/imports/${input.importId}`] };
+});
 
-export const commitImportAction = guardedAction(
-  {
-    permission: "manage:registry",
-    schema: z.object({
-      importId: idField,
-      defaultNetworkId: optionalIdField,
-      allPossible: z.enum(["", "create", "skip"]).optional(),
-      acceptSuggestions: z.literal("1").optional(),
-    }),
-  },
-  async (input, { actor, raw }) => {
-    const decisions = decisionsFrom(raw);
-    const possibleRows = String(raw.possibleRows ?? "")
-      .split(",")
-      .filter(Boolean)
-      .map(Number);
-    if (input.allPossible) for (const row of possibleRows) decisions[row] ??= { action: input.allPossible };
-    await commitParticipantImport({
-      actor,
-      importId: input.importId,
-      defaultNetworkId: input.defaultNetworkId,
-      decisions,
-      acceptSuggestions: input.acceptSuggestions === "1",
-    });
-    return { redirectTo: `/imports/${input.importId}` };
-  },
+/**
+ * Decisions arrive as decision-<row> = create | skip | use:<personId>; "all-possible" applies one choice to
+ * every undecided row listed in possibleRows.
+ */
+const decisionField = z.union([
+  z.enum(["create", "skip"]).transform((action) => ({ action })),
+  z
+    .string()
+    .regex(/^use:[\w-]{1,64}$/, { message: "validation.invalidChoice" })
+    .transform((value) => ({ action: "use" as const, personId: value.slice(4) })),
+]);
+
+const commitSchema = z.preprocess(
+  groupIndexedFields({ "decision-": "decisions" }),
+  z.object({
+    importId: idField,
+    defaultNetworkId: optionalIdField,
+    allPossible: z.enum(["", "create", "skip"]).optional(),
+    acceptSuggestions: z.literal("1").optional(),
+    possibleRows: rowNumbersField,
+    decisions: z.record(z.string(), decisionField),
+  }),
 );
+
+export const commitImportAction = guardedAction({ permission: "manage:registry", schema: commitSchema }, async (input, { actor }) => {
+  const decisions: Record<number, RowDecision> = Object.fromEntries(
+    Object.entries(input.decisions).map(([row, decision]) => [Number(row), decision]),
+  );
+  const allPossible = input.allPossible;
+  if (allPossible) for (const row of input.possibleRows) decisions[row] ??= { action: allPossible };
+  await commitParticipantImport({
+    actor,
+    importId: input.importId,
+    defaultNetworkId: input.defaultNetworkId,
+    decisions,
+    acceptSuggestions: input.acceptSuggestions === "1",
+  });
+  return { redirectTo: `/imports/${input.importId}` };
+});

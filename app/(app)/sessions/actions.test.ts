@@ -56,6 +56,7 @@ describe("attendance actions posted by a facilitator of another session", () => 
       }),
     ).toEqual({
       ok: false,
+      code: "NOT_FOUND",
       message: "No encontramos lo que buscas.",
     });
     expect(await markAllPresentAction(idle, form({ sessionId: session.id }))).toMatchObject({
@@ -111,6 +112,7 @@ describe("attendance actions posted by a facilitator of another session", () => 
         }),
       ).toEqual({
         ok: false,
+        code: "VALIDATION",
         message: "Revisa los campos marcados.",
       });
     } finally {

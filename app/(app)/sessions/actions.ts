@@ -6,7 +6,7 @@ import { duplicateChoice } from "@/lib/actions/duplicate-choice";
 import { guardedAction, signedInCall } from "@/lib/actions/guarded-action";
 import { versionField } from "@/lib/records/record-version";
 import { parsePrefixed } from "@/lib/actions/invalid-input";
-import { AppError } from "@/lib/errors";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 import { AttendanceStatus, SessionStatus } from "@/lib/generated/prisma/enums";
 import { organizationInputSchema, personInputSchema } from "@/lib/registry/fields";
 import { openCheckIn } from "@/lib/sessions/check-in";
@@ -31,7 +31,8 @@ const markSchema = z.object({
   expectedVersion: z.number().int().min(0),
 });
 
-export type MarkResult = { ok: true; value: AttendanceValue } | { ok: false; message: string; current?: AttendanceValue | null };
+export type MarkResult =
+  { ok: true; value: AttendanceValue } | { ok: false; message: string; code?: AppErrorCode; current?: AttendanceValue | null };
 
 /**
  * Saves one roster mark as the facilitator changes it (called directly, not
@@ -41,8 +42,8 @@ export type MarkResult = { ok: true; value: AttendanceValue } | { ok: false; mes
 export const saveAttendanceMark = signedInCall(
   { schema: markSchema },
   async (input, { actor }): Promise<MarkResult> => ({ ok: true, value: await recordAttendance({ actor, ...input }) }),
-  (message, error): MarkResult =>
-    error instanceof StaleAttendanceError ? { ok: false, message, current: error.current } : { ok: false, message },
+  (message, error, code): MarkResult =>
+    error instanceof StaleAttendanceError ? { ok: false, message, code, current: error.current } : { ok: false, message, code },
 );
 
 const sessionIdSchema = z.object({ sessionId: idField });

@@ -26,9 +26,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("title")}>
-        <Link href="/admin/users/new" className={buttonClasses("primary")}>
-          {t("new")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/audit" className={buttonClasses("secondary")}>
+            {t("auditLog")}
+          </Link>
+          <Link href="/admin/users/new" className={buttonClasses("primary")}>
+            {t("new")}
+          </Link>
+        </div>
       </PageHeader>
       <Card>
         <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">

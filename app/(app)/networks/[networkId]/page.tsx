@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
-import { can, scopeOf } from "@/lib/auth/permissions";
+import { scopeOf } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getNetwork } from "@/lib/networks/find-networks";
 import { fullName } from "@/lib/people/person-select";
@@ -21,6 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ networkId
 export default async function NetworkPage({ params }: { params: Promise<{ networkId: string }> }) {
   const [{ networkId }, actor] = await Promise.all([params, requireActor()]);
   const [network, t] = await Promise.all([orNotFound(getNetwork({ actor, networkId })), getTranslations()]);
+  // Liaisons edit their network's data, not whether it takes part: the toggle stays with program roles.
   const scope = scopeOf(actor, "manage:registry");
   const programWide = scope.all || scope.programIds.length > 0;
   return (
@@ -29,7 +30,7 @@ export default async function NetworkPage({ params }: { params: Promise<{ networ
         {t("networks.title")}
       </TextLink>
       <PageHeader title={network.name}>
-        {can(actor, "manage:registry", { networkId: network.id }) || programWide ? (
+        {network.canChange ? (
           <Link href={`/networks/${network.id}/edit`} className={buttonClasses("secondary")}>
             {t("common.edit")}
           </Link>
@@ -90,7 +91,7 @@ export default async function NetworkPage({ params }: { params: Promise<{ networ
           ))}
         </Card>
       </div>
-      {programWide && (
+      {programWide && network.canChange && (
         <ActiveToggle action={setNetworkActiveAction} idName="networkId" id={network.id} deactivatedAt={network.deactivatedAt} />
       )}
     </>

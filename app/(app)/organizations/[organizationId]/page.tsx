@@ -36,7 +36,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
         {t("organizations.title")}
       </TextLink>
       <PageHeader title={organization.name}>
-        {canEdit && (
+        {organization.canChange && (
           <Link href={`/organizations/${organization.id}/edit`} className={buttonClasses("secondary")}>
             {t("common.edit")}
           </Link>
@@ -100,7 +100,7 @@ export default async function OrganizationPage({ params }: { params: Promise<{ o
         )}
       </div>
       <MergeHistory actor={actor} kind="ORGANIZATION" id={organization.id} />
-      {canEdit && (
+      {organization.canChange && (
         <ActiveToggle
           action={setOrganizationActiveAction}
           idName="organizationId"

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/actor";
-import { can, scopeOf } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getNetwork } from "@/lib/networks/find-networks";
 import { findOrganizationOptions } from "@/lib/organizations/find-organizations";
@@ -12,8 +11,7 @@ import { NetworkForm } from "../../_components/network-form";
 export default async function EditNetworkPage({ params }: { params: Promise<{ networkId: string }> }) {
   const [{ networkId }, actor] = await Promise.all([params, requireActor()]);
   const network = await orNotFound(getNetwork({ actor, networkId }));
-  const scope = scopeOf(actor, "manage:registry");
-  if (!scope.all && !scope.programIds.length && !can(actor, "manage:registry", { networkId })) notFound();
+  if (!network.canChange) notFound();
   const [organizations, t] = await Promise.all([findOrganizationOptions({ actor }), getTranslations("networks")]);
   return (
     <>

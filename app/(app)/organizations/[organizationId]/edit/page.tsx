@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getOrganization } from "@/lib/organizations/get-organization";
 import { versionOf } from "@/lib/records/record-version";
@@ -11,7 +10,7 @@ import { OrganizationForm } from "../../_components/organization-form";
 export default async function EditOrganizationPage({ params }: { params: Promise<{ organizationId: string }> }) {
   const [{ organizationId }, actor] = await Promise.all([params, requireActor()]);
   const organization = await orNotFound(getOrganization({ actor, organizationId }));
-  if (!can(actor, "manage:registry")) notFound();
+  if (!organization.canChange) notFound();
   const t = await getTranslations("organizations");
   return (
     <>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { attendanceMatrixDataset, enrollmentsDataset, organizationsDataset, peopleDataset, type Dataset } from "@/lib/exports/datasets";
-import { csvStream, xlsxStream } from "@/lib/exports/write";
+import { exportResponse } from "@/lib/exports/write";
 import { actorFor, apiError, apiErrorFor } from "@/lib/http/api";
 import { logger } from "@/lib/logger";
 import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
@@ -29,9 +29,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
     await assertWithinRateLimit({ actor, limit: "export" });
     const t = await getTranslations();
     let data: Dataset;
-    if (dataset === "people") data = peopleDataset(actor, filters, t);
-    else if (dataset === "organizations") data = organizationsDataset(actor, filters, t);
-    else if (dataset === "enrollments") data = enrollmentsDataset(actor, filters, t);
+    if (dataset === "people") data = await peopleDataset(actor, filters, t);
+    else if (dataset === "organizations") data = await organizationsDataset(actor, filters, t);
+    else if (dataset === "enrollments") data = await enrollmentsDataset(actor, filters, t);
     else if (filters.generationId) data = await attendanceMatrixDataset(actor, { ...filters, generationId: filters.generationId }, t);
     else return apiError("VALIDATION");
 
@@ -39,15 +39,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ data
     logger.info({ event: "export.started", userId: actor.userId, dataset, format }, "export");
     const total = await data.total();
     await recordExport({ actor, dataset, format, filters, rows: total });
-    return new Response(format === "csv" ? csvStream(data) : xlsxStream(data, t(`exports.files.${dataset}`)), {
-      headers: {
-        // Rows to come, for the download's progress bar (the body is streamed, so there is no Content-Length).
-        "X-Total-Rows": String(total),
-        "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="${name}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return exportResponse({ dataset: data, total, format, fileName: name, sheetName: t(`exports.files.${dataset}`) });
   } catch (error) {
     return apiErrorFor(error);
   }

@@ -28,6 +28,9 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/sessions/roster.ts#audienceNetworkIds": "inside scoped session functions, on a session they found in scope",
   "lib/sessions/roster.ts#rosterEnrollments": "inside scoped session functions, on a session they found in scope",
   "lib/totals/compute-generation-facts.ts#computeGenerationFacts": "the totals statement, for a generation its scoped callers found",
+  "lib/totals/read-participation-facts.ts#readParticipationFacts":
+    "the totals from the kept facts, for a generation its scoped callers found",
+  "lib/totals/data-version.ts#generationVersion": "a number that moves on writes, for cache keys; says nothing about the records",
   "lib/totals/compute-generation-facts.ts#withFactsMemory": "runs the totals statement with its memory budget",
   "lib/matching/person-evidence.ts#findPersonPairEvidence": "the matcher; its scoped callers keep only pairs in scope",
   "lib/matching/organization-evidence.ts#findOrganizationPairEvidence": "the matcher; its scoped callers keep only pairs in scope",
@@ -43,6 +46,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/matching/person-name-words.ts#personNameWords": "computes keys with the database's functions, reads no table",
   "lib/matching/person-name-words.ts#emailMatchKeys": "computes keys with the database's functions, reads no table",
   "lib/matching/verify-match-blocks.ts#verifyMatchBlocks": "maintenance check (tests, npm run verify:matching), returns counts only",
+  "lib/totals/verify-participation-facts.ts#verifyParticipationFacts": "maintenance check (tests, npm run verify:totals), aggregates only",
   "lib/health/check-database.ts#isDatabaseReachable": "health check, SELECT 1",
   "lib/db.ts#withStatementBudget": "sets a time budget inside a caller's transaction",
   "lib/totals/data-version.ts#dataVersion": "a counter",

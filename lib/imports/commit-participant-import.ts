@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { ColumnMapping } from "./guess-mapping";
 import { reportImportProgress, writeInSlices, type CommitStep } from "./import-progress";
 import { deferMatchBlocks, refreshMatchBlocks } from "@/lib/matching/match-blocks";
+import { deferParticipation, refreshParticipation } from "@/lib/totals/participation-upkeep";
 import { insertColumns, type InsertColumn } from "./insert-columns";
 import { outcomeOf } from "./describe-participant-import";
 import { previewParticipantImport, type ImportRowResult, type RowDecision, type RowPreview } from "./preview-participant-import";
@@ -201,6 +202,8 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
       await withStatementBudget(tx, 110_000);
       // The matcher's blocks are refreshed once, for every person the file names, after the last slice.
       await deferMatchBlocks(tx);
+      // Likewise the participation facts of the generation: once, at the end (lib/totals/participation-upkeep.ts).
+      await deferParticipation(tx);
       const slices = <Row>(step: CommitStep, rows: Row[], write: (slice: Row[]) => Promise<{ count: number }>) =>
         writeInSlices(options.importId, step, rows, write);
       await slices("organizations", newOrganizations, (data) =>
@@ -228,6 +231,7 @@ async function commit(options: Parameters<typeof commitParticipantImport>[0]) {
       );
       counts.enrolled = enrollments.count;
       await refreshMatchBlocks(tx, [...new Set(links.map((link) => link.personId))]);
+      await refreshParticipation(tx, preview.generation.id, [...new Set(links.map((link) => link.personId))]);
       await tx.participantImport.update({
         where: { id: options.importId },
         data: {

@@ -4,6 +4,7 @@ import { verifyMatchBlocks } from "@/lib/matching/verify-match-blocks";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import { createGeneration, createNetwork, createOrganization, createPerson, signedInActor } from "@/tests/support/factories";
 import { commitParticipantImport, UndecidedRowsError } from "./commit-participant-import";
+import { verifyParticipationFacts } from "@/lib/totals/verify-participation-facts";
 import { getImportProgress, writeInSlices } from "./import-progress";
 import { describeParticipantImport } from "./describe-participant-import";
 import { findParticipantImports } from "./find-participant-imports";
@@ -129,6 +130,8 @@ describe("importing participants", () => {
     expect(counts).toMatchObject({ created: 3, linked: 4, skipped: 2, enrolled: 6 });
     // The matcher's blocks, refreshed once at the end of the commit, are what a rebuild from the records gives.
     expect(Object.values(await verifyMatchBlocks()).every(({ missing, extra }) => missing + extra === 0)).toBe(true);
+    // So are the participation facts (deferred during the commit, refreshed once at its end).
+    expect(await verifyParticipationFacts({ generationIds: [generation.id] })).toEqual([]);
     expect(counts.results[3]).toMatchObject({ outcome: "created", match: "new", emailLeftOut: true });
     expect(counts.results[5]).toMatchObject({ outcome: "linked", match: "repeat", personId: counts.results[0]!.personId });
     expect(await db.person.findUniqueOrThrow({ where: { id: counts.results[3]!.personId }, select: { email: true } })).toEqual({

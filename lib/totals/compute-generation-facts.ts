@@ -177,14 +177,17 @@ set_session_network AS (
 set_session AS (SELECT DISTINCT set_id, session_key FROM set_session_network),
 -- Every attendance mark is read once, with no join to decide whether the person was expected
 -- (their networks overlap the session's audience), tallying both per person and per (network set, session).
+-- A mark at any held session in view counts as taking part, even one whose audience has none of the
+-- enrolled networks (or no network at all): the participation rule asks only that the person came.
 attended_groups AS MATERIALIZED (
-  SELECT ps.person_key, ps.set_id, sa.session_key, GROUPING(ps.person_key) AS by_set_session,
+  SELECT ps.person_key, ps.set_id, h.session_key, GROUPING(ps.person_key) AS by_set_session,
          count(*) FILTER (WHERE ps.nets && sa.nets AND (ps.joined_on IS NULL OR sa.starts_at >= ps.joined_on)) AS attended
   FROM attendance a
-  JOIN session_audience sa ON sa.id = a."sessionId"
+  JOIN held h ON h.id = a."sessionId"
+  LEFT JOIN session_audience sa ON sa.session_key = h.session_key
   JOIN person_set ps ON ps.person_id = a."personId"
   WHERE a.status IN ('PRESENT', 'LATE')
-  GROUP BY GROUPING SETS ((ps.person_key), (ps.set_id, sa.session_key))
+  GROUP BY GROUPING SETS ((ps.person_key), (ps.set_id, h.session_key))
 ),
 -- Anyone here came to a held session in view, expected there or not: the participation rule.
 person_attended AS (
@@ -289,7 +292,7 @@ SELECT json_build_object(
 const byCount = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
 
 /** Orders in JavaScript so names sort by the user's alphabet, not the database's C collation. */
-function sortFacts(facts: GenerationFacts): GenerationFacts {
+export function sortFacts(facts: GenerationFacts): GenerationFacts {
   return {
     ...facts,
     byNetwork: facts.byNetwork.sort((a, b) => b.people - a.people || a.name.localeCompare(b.name)),

@@ -23,7 +23,23 @@ const entries = (globalForCache.tejidoByDataVersion ??= new Map<string, Entry>()
 
 /** `compute()` once per key and data version: many viewers of the same numbers cost one computation. */
 export async function cachedByDataVersion<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await dataVersion();
+  return cachedAtVersion(key, await dataVersion(), compute);
+}
+
+/**
+ * The version of one generation's totals (table generation_versions, moved by the triggers of migration
+ * participation_facts whenever anything behind them changes). Kept in PostgreSQL, so every app instance
+ * reads the same one: a cache keyed by it is right in all of them, and a write to another generation
+ * invalidates nothing here.
+ */
+export async function generationVersion(generationId: string) {
+  const [row] = await db.$queryRaw<Array<{ version: string }>>`
+    SELECT version::text AS version FROM generation_versions WHERE "generationId" = ${generationId}`;
+  return row?.version ?? "0";
+}
+
+/** `compute()` once per key and version (of the data, or of a generation). */
+export async function cachedAtVersion<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
   const cached = entries.get(key);
   if (cached && cached.version === version && (cached.storedAt === null || Date.now() - cached.storedAt < MAX_AGE_MS))
     return cached.value as Promise<T>;

@@ -9,7 +9,7 @@
  *   {"end":"people","rows":123,"checksum":"…"}                                        a count and an md5 of the rows
  *   {"sequence":"totals_data_version","value":…}
  * Stored columns only: generated columns (match keys) and the tables triggers derive (the matcher's
- * blocks and pairs) are computed again on restore. Rows are read in primary-key order, in one
+ * blocks and pairs, the participation facts) are computed again on restore. Rows are read in primary-key order, in one
  * repeatable-read snapshot, so a backup of a running app is consistent.
  *
  * Restore loads a database migrated to the same migrations (or later ones: a backup of the previous
@@ -23,8 +23,18 @@ import pg from "pg";
 
 export const BACKUP_FORMAT = "tejido-backup";
 const BATCH = 2_000;
-// Kept by triggers from the tables above (migration match_blocks): rebuilt by refresh_person_match_blocks.
-const DERIVED = new Set(["person_match_blocks", "person_match_profiles", "person_match_pairs", "match_block_sizes"]);
+// Kept by triggers from the tables above: the matcher's (migration match_blocks), rebuilt by refresh_person_match_blocks,
+// and the participation facts (migration participation_facts), rebuilt by rebuild_participation.
+const DERIVED = new Set([
+  "person_match_blocks",
+  "person_match_profiles",
+  "person_match_pairs",
+  "match_block_sizes",
+  "participation_sessions",
+  "participation_people",
+  "participation_links",
+  "generation_versions",
+]);
 const SEQUENCES = ["totals_data_version"];
 
 type TableInfo = { name: string; columns: string[]; key: string[] };
@@ -149,6 +159,7 @@ export async function restoreBackup(url: string, file: string, options: { replac
     await client.query("SET LOCAL statement_timeout = 0");
     // The matcher's blocks are rebuilt once at the end, not row by row (lib/matching/match-blocks.ts).
     await client.query("SELECT set_config('tejido.defer_match_blocks', 'on', true)");
+    await client.query("SELECT set_config('tejido.defer_participation', 'on', true)");
     const tables = await backupTables(client);
     type Header = { format?: string; version?: number; migrations?: string[] };
     let header: Header | undefined;
@@ -230,6 +241,8 @@ export async function restoreBackup(url: string, file: string, options: { replac
     await flush();
     if (!header) throw new Error(`${file} is empty`);
     await client.query("SELECT refresh_person_match_blocks(ARRAY(SELECT id FROM people))");
+    await client.query("SELECT set_config('tejido.defer_participation', 'off', true)");
+    await client.query("SELECT rebuild_participation(id) FROM generations ORDER BY id");
     // Every table as the backup saw it, or nothing is committed.
     const expected = await expectedChecksums(file);
     const actual = await tableChecksums(client);

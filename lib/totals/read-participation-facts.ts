@@ -1,0 +1,92 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sortFacts, type GenerationFacts } from "./compute-generation-facts";
+
+/**
+ * A generation's totals read from the participation facts that PostgreSQL keeps on every write
+ * (migration participation_facts; tables participation_people, participation_links and
+ * participation_sessions): the same numbers as the totals statement (lib/totals/compute-generation-facts.ts)
+ * without its pass over the attendance marks, so they cost milliseconds right after a write.
+ * lib/totals/verify-participation-facts.ts proves the two agree.
+ */
+export async function readParticipationFacts(generationId: string): Promise<GenerationFacts> {
+  const rows = await db.$queryRaw<Array<{ facts: GenerationFacts }>>(participationFactsQuery(generationId));
+  return sortFacts(rows[0]!.facts);
+}
+
+function participationFactsQuery(generationId: string) {
+  return Prisma.sql`
+WITH
+pp AS MATERIALIZED (SELECT * FROM participation_people WHERE "generationId" = ${generationId}),
+links AS MATERIALIZED (SELECT * FROM participation_links WHERE "generationId" = ${generationId}),
+part AS MATERIALIZED (SELECT l.* FROM links l JOIN pp ON pp."personId" = l."personId" AND pp."tookPart"),
+held AS MATERIALIZED (
+  SELECT s.*, w.title FROM participation_sessions s
+  JOIN sessions x ON x.id = s."sessionId" JOIN workshops w ON w.id = x."workshopId"
+  WHERE s."generationId" = ${generationId} AND s.held
+),
+network_part AS (
+  SELECT "networkId", count(DISTINCT "personId") AS people, count(DISTINCT "organizationId") AS organizations FROM part GROUP BY "networkId"
+),
+network_enrolled AS (
+  SELECT l."networkId", count(*) AS enrolled, count(*) FILTER (WHERE pp.completed) AS completed,
+         sum(l.expected) AS expected, sum(l.attended) AS attended
+  FROM links l JOIN pp ON pp."personId" = l."personId" GROUP BY l."networkId"
+),
+network_sessions AS (
+  SELECT n."networkId", count(*) AS sessions FROM held h CROSS JOIN LATERAL unnest(h.audience) AS n("networkId")
+  WHERE h.marked GROUP BY n."networkId"
+),
+guest AS (
+  SELECT DISTINCT e."personId" FROM enrollments e
+  JOIN organizations o ON o.id = e."organizationId"
+  WHERE e."generationId" = ${generationId} AND e.role <> 'PARTICIPANT' AND e.status <> 'WITHDRAWN'
+    AND e."personId" NOT IN (SELECT "personId" FROM pp)
+    AND EXISTS (SELECT 1 FROM attendance a JOIN held h ON h."sessionId" = a."sessionId" AND h.marked
+                WHERE a."personId" = e."personId" AND a.status IN ('PRESENT', 'LATE'))
+)
+SELECT json_build_object(
+  'people', (SELECT count(*) FROM pp WHERE "tookPart"),
+  'organizations', (SELECT count(DISTINCT "organizationId") FROM part),
+  'networks', (SELECT count(*) FROM network_part),
+  'states', (SELECT count(DISTINCT state) FROM part),
+  'enrolled', (SELECT count(*) FROM pp),
+  'enrolledOrganizations', (SELECT count(DISTINCT "organizationId") FROM links),
+  'sessionsHeld', (SELECT count(*) FROM held),
+  'pendingSessions', (SELECT count(*) FROM held WHERE NOT marked),
+  'guests', (SELECT count(*) FROM guest),
+  'virtualSessions', (SELECT count(*) FROM held WHERE marked AND modality = 'VIRTUAL'),
+  'expected', (SELECT coalesce(sum(expected), 0) FROM held WHERE marked),
+  'attended', (SELECT coalesce(sum(attended), 0) FROM held WHERE marked),
+  'completed', (SELECT count(*) FROM pp WHERE completed),
+  'byNetwork', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT np."networkId", n.name, np.people, np.organizations, ne.enrolled, ne.completed,
+      coalesce(ns.sessions, 0) AS "sessionsHeld", coalesce(ne.expected, 0) AS expected, coalesce(ne.attended, 0) AS attended
+    FROM network_part np
+    JOIN networks n ON n.id = np."networkId"
+    JOIN network_enrolled ne ON ne."networkId" = np."networkId"
+    LEFT JOIN network_sessions ns ON ns."networkId" = np."networkId"
+  ) x),
+  'byState', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT state, count(DISTINCT "personId") AS people, count(DISTINCT "organizationId") AS organizations FROM part GROUP BY state
+  ) x),
+  'byGender', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT coalesce(gender, 'UNKNOWN') AS value, count(*) AS count FROM pp WHERE "tookPart" GROUP BY 1
+  ) x),
+  'byAgeRange', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT coalesce("ageRange", 'UNKNOWN') AS value, count(*) AS count FROM pp WHERE "tookPart" GROUP BY 1
+  ) x),
+  'byOrganizationType', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT "organizationType" AS value, count(DISTINCT "organizationId") AS count FROM part GROUP BY 1
+  ) x),
+  'bySession', (SELECT coalesce(json_agg(x ORDER BY x."startsAt", x.id), '[]') FROM (
+    SELECT "sessionId" AS id, "startsAt", title, modality, expected, attended FROM held WHERE marked
+  ) x),
+  'byModality', (SELECT coalesce(json_agg(x ORDER BY x.modality), '[]') FROM (
+    SELECT modality, count(*) AS "sessionsHeld",
+      coalesce(sum(expected) FILTER (WHERE marked), 0) AS expected, coalesce(sum(attended) FILTER (WHERE marked), 0) AS attended
+    FROM held GROUP BY modality
+  ) x)
+) AS facts`;
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { computeGenerationFacts, type GenerationFacts } from "./compute-generation-facts";
+import { readParticipationFacts } from "./read-participation-facts";
+
+export type ParticipationDrift = { generationId: string; name: string; differences: string[] };
+
+/**
+ * Compares, generation by generation, the totals read from the participation facts the triggers keep
+ * (migration participation_facts) with a full rebuild from the records: the totals statement itself
+ * (lib/totals/compute-generation-facts.ts), which reads every mark. Every number and every row of every
+ * breakdown must be equal. Used by the property test and by `npm run verify:totals`.
+ */
+export async function verifyParticipationFacts(options: { generationIds?: string[] } = {}): Promise<ParticipationDrift[]> {
+  const generations = await db.generation.findMany({
+    where: options.generationIds ? { id: { in: options.generationIds } } : {},
+    select: { id: true, name: true, completionPercent: true },
+    orderBy: { id: "asc" },
+  });
+  const drift: ParticipationDrift[] = [];
+  for (const generation of generations) {
+    const [kept, rebuilt] = await Promise.all([
+      readParticipationFacts(generation.id),
+      computeGenerationFacts(generation.id, generation.completionPercent),
+    ]);
+    const differences = factsDifferences(kept, rebuilt);
+    if (differences.length) drift.push({ generationId: generation.id, name: generation.name, differences });
+  }
+  return drift;
+}
+
+/** Each number or breakdown row that differs, as "path: kept ≠ rebuilt" (rows keyed by their id, not their order). */
+export function factsDifferences(kept: GenerationFacts, rebuilt: GenerationFacts): string[] {
+  const a = normalized(kept);
+  const b = normalized(rebuilt);
+  const differences: string[] = [];
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const left = JSON.stringify(a[key]);
+    const right = JSON.stringify(b[key]);
+    if (left !== right) differences.push(`${key}: ${left} ≠ ${right}`);
+  }
+  return differences;
+}
+
+function normalized(facts: GenerationFacts): Record<string, unknown> {
+  const by = <T>(rows: T[], key: (row: T) => string) => [...rows].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+  return {
+    ...facts,
+    byNetwork: by(facts.byNetwork, (row) => row.networkId),
+    byState: by(facts.byState, (row) => row.state),
+    byGender: by(facts.byGender, (row) => row.value),
+    byAgeRange: by(facts.byAgeRange, (row) => row.value),
+    byOrganizationType: by(facts.byOrganizationType, (row) => row.value),
+    bySession: by(facts.bySession, (row) => row.id),
+    byModality: by(facts.byModality, (row) => row.modality),
+  };
+}

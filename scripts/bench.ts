@@ -80,6 +80,12 @@ async function rosterOf(size: number, label: string, offset: number) {
 }
 
 const results: string[] = [];
+// Each figure is printed as soon as it is known, so a failure later on does not lose it.
+const keep = results.push.bind(results);
+results.push = (...lines: string[]) => {
+  for (const line of lines) console.log(`  ${line}`);
+  return keep(...lines);
+};
 try {
   // 60-person roster, one mark at a time.
   const small = await rosterOf(60, "roster60", 0);

@@ -87,13 +87,13 @@ export async function commitParticipantImport(options: {
   decisions?: Record<number, RowDecision> | "suggested";
   acceptSuggestions?: boolean;
 }) {
-  reportImportProgress(options.importId, { step: "checking", done: 0, total: 0 });
+  await reportImportProgress(options.importId, { step: "checking", done: 0, total: 0 });
   try {
     return await commit(options);
   } catch (error) {
     throw asImportRefusal(error);
   } finally {
-    reportImportProgress(options.importId, { step: "done", done: 0, total: 0 });
+    await reportImportProgress(options.importId, { step: "done", done: 0, total: 0 });
   }
 }
 

@@ -1,30 +1,32 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
 import { getImportInScopeOrThrow } from "./import-access";
 
 export const COMMIT_STEPS = ["checking", "organizations", "people", "affiliations", "enrollments"] as const;
 export type CommitStep = (typeof COMMIT_STEPS)[number] | "done";
 export type ImportProgress = { step: CommitStep; done: number; total: number };
 
-type Entry = ImportProgress & { at: number };
-
-// Progress lives in this app instance's memory: the commit that reports it runs in the same
-// instance that answers the browser polling for it. Entries expire, so the map stays small.
-const globalForProgress = globalThis as unknown as { tejidoImportProgress?: Map<string, Entry> };
-const entries = () => (globalForProgress.tejidoImportProgress ??= new Map());
-const MAX_AGE_MS = 10 * 60_000;
-
-export function reportImportProgress(importId: string, progress: ImportProgress) {
-  const now = Date.now();
-  for (const [id, entry] of entries()) if (now - entry.at > MAX_AGE_MS) entries().delete(id);
-  entries().set(importId, { ...progress, at: now });
+/**
+ * Progress is a row of import_progress, written on the app's own connections, outside the commit's
+ * transaction: the browser's polling may reach any app instance, and all of them read it there.
+ */
+export async function reportImportProgress(importId: string, progress: ImportProgress) {
+  await db.importProgress.upsert({
+    where: { importId },
+    create: { importId, ...progress },
+    update: progress,
+  });
 }
 
-/** How far a running commit is, for whoever may import into that generation; null when none is running here. */
+/** How far a running commit is, for whoever may import into that generation; null when none ran. */
 export async function getImportProgress(options: { actor: Actor; importId: string }): Promise<ImportProgress | null> {
   await getImportInScopeOrThrow(options.actor, options.importId, {});
-  const entry = entries().get(options.importId);
-  return entry ? { step: entry.step, done: entry.done, total: entry.total } : null;
+  const row = await db.importProgress.findUnique({
+    where: { importId: options.importId },
+    select: { step: true, done: true, total: true },
+  });
+  return row ? { step: row.step as CommitStep, done: row.done, total: row.total } : null;
 }
 
 /** Bulk writes in slices, reporting rows written, so a 20,000-row commit shows movement. */
@@ -36,10 +38,10 @@ export async function writeInSlices<Row>(
   sliceSize = 2_000,
 ) {
   let count = 0;
-  reportImportProgress(importId, { step, done: 0, total: rows.length });
+  await reportImportProgress(importId, { step, done: 0, total: rows.length });
   for (let start = 0; start < rows.length; start += sliceSize) {
     count += (await write(rows.slice(start, start + sliceSize))).count;
-    reportImportProgress(importId, { step, done: Math.min(rows.length, start + sliceSize), total: rows.length });
+    await reportImportProgress(importId, { step, done: Math.min(rows.length, start + sliceSize), total: rows.length });
   }
   return { count };
 }

@@ -9,6 +9,7 @@ import { emailMatchKeys, personNameWords } from "@/lib/matching/person-name-word
 import { joinSegments, matchParticipants, parseMeetingReport, statusFor } from "./meeting-report";
 import { findRecordableSessionOrThrow } from "./record-attendance";
 import { rosterEnrollments } from "./roster";
+import { deferParticipation, refreshParticipationAfterMarks } from "@/lib/totals/participation-upkeep";
 import { assertWithinRateLimit } from "@/lib/rate-limits/assert-within-rate-limit";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
@@ -94,6 +95,8 @@ export async function importMeetingReport(options: {
     emailMatchKeys(participants.flatMap((participant) => (participant.email ? [participant.email] : []))),
   ]);
   return db.$transaction(async (tx) => {
+    // Hundreds of marks, one statement each: the participation facts are brought up to date once, at the end.
+    await deferParticipation(tx);
     const roster = await rosterEnrollments(tx, session.id);
     const { matched, unmatched } = matchParticipants(
       participants,
@@ -147,6 +150,11 @@ export async function importMeetingReport(options: {
       if (seen) updated += 1;
       else markedAbsent += 1;
     }
+    await refreshParticipationAfterMarks(
+      tx,
+      [session.id],
+      roster.map((row) => row.personId),
+    );
 
     const unmatchedRows: UnmatchedRow[] = unmatched.map(({ participant, reason }) => ({
       name: participant.name,

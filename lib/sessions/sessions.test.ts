@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { verifyParticipationFacts } from "@/lib/totals/verify-participation-facts";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 import {
   createGeneration,
@@ -84,6 +85,8 @@ describe("meeting report import", () => {
     expect(marks[people.ana!.id]).toMatchObject({ status: "PRESENT", minutes: 110 });
     expect(marks[people.sara!.id]).toMatchObject({ status: "LATE", minutes: 80 });
     expect(marks[people.luis1!.id]).toMatchObject({ status: "ABSENT" });
+    // The marks are written with the participation facts deferred, then brought up to date once: no drift.
+    expect(await verifyParticipationFacts()).toEqual([]);
 
     const before = await db.attendance.findMany({ where: { sessionId: session.id }, orderBy: { personId: "asc" } });
     const again = await importMeetingReport({ actor: facilitator, sessionId: session.id, fileName: "zoom.csv", content: report });

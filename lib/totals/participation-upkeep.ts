@@ -7,7 +7,8 @@ type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
  * For the rest of this transaction, writes do not bring the participation facts up to date one
  * statement at a time (triggers of migration participation_facts): the caller must call
  * refreshParticipation with the generation and every person it wrote before committing. For bulk
- * writers only (a participants import writes thousands of enrollments in slices); the property test and
+ * writers only (a participants import writes thousands of enrollments in slices, a meeting report hundreds
+ * of marks one by one); the property test and
  * `npm run verify:totals` prove the result equals a rebuild from the records.
  */
 export async function deferParticipation(tx: Tx): Promise<void> {
@@ -18,4 +19,10 @@ export async function deferParticipation(tx: Tx): Promise<void> {
 export async function refreshParticipation(tx: Tx, generationId: string, personIds: string[]): Promise<void> {
   await tx.$executeRaw`SELECT set_config('tejido.defer_participation', 'off', true)`;
   if (personIds.length) await tx.$executeRaw`SELECT refresh_participation(${generationId}, ${personIds}::text[], NULL)`;
+}
+
+/** After marks written with the upkeep deferred: these sessions (a first mark makes one count) and these people. */
+export async function refreshParticipationAfterMarks(tx: Tx, sessionIds: string[], personIds: string[]): Promise<void> {
+  await tx.$executeRaw`SELECT set_config('tejido.defer_participation', 'off', true)`;
+  await tx.$executeRaw`SELECT participation_marks_changed(${sessionIds}::text[], ${personIds}::text[])`;
 }

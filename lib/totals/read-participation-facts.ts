@@ -15,7 +15,8 @@ export async function readParticipationFacts(generationId: string): Promise<Gene
   return sortFacts(rows[0]!.facts);
 }
 
-function participationFactsQuery(generationId: string) {
+/** The statement behind readParticipationFacts, also run bare by the benchmark. */
+export function participationFactsQuery(generationId: string) {
   return Prisma.sql`
 WITH
 pp AS MATERIALIZED (SELECT * FROM participation_people WHERE "generationId" = ${generationId}),

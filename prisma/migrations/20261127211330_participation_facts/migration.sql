@@ -80,6 +80,9 @@ CREATE INDEX "participation_links_generationId_networkId_idx" ON "participation_
 -- audience and who had joined by then. A person took part with a present or late mark at a held, marked session,
 -- completed when took part and attended * 100 >= expected * completionPercent (and expected > 0).
 -- Writers of one generation take turns (lock_participation), so concurrent refreshes never collide.
+-- Lists of ids are matched with IN (SELECT unnest(…)), a semi-join the planner can hash (participation_bulk).
+-- refresh_participation and rebuild_participation run as the tables' owner
+-- (SECURITY DEFINER): they refresh the planner's statistics after a bulk write, which the app's own role may not do.
 
 CREATE FUNCTION bump_generation_version(g text) RETURNS void LANGUAGE sql AS $$
   INSERT INTO generation_versions ("generationId", version) VALUES (g, nextval('totals_data_version'))
@@ -96,6 +99,16 @@ BEGIN
 END
 ';
 
+-- Lists of ids run from one (a mark) to 100,000 (a rebuild). Cached plans suit the small ones. For a bulk list the
+-- rest of the transaction is planned with the real lengths (SET LOCAL plan_cache_mode), or a plan made for ten rows
+-- would join a hundred thousand one by one.
+
+CREATE FUNCTION participation_bulk(n integer) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
+  IF n > 1000 THEN PERFORM set_config(''plan_cache_mode'', ''force_custom_plan'', true)\x3b END IF\x3b
+END
+';
+
 
 -- A bulk writer (a participants import) may defer the triggers for its transaction
 -- (set_config('tejido.defer_participation', 'on', true)) and refresh the generation's people it wrote once at the end.
@@ -106,75 +119,108 @@ $$;
 
 -- Sessions: when and how, held, marked, and audience (every network of the generation, or the chosen ones).
 
-CREATE FUNCTION refresh_participation_session_rows(ids text[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION refresh_participation_session_rows(ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
   WITH gone AS (
     DELETE FROM participation_sessions p
-    WHERE p."sessionId" = ANY(ids)
+    WHERE p."sessionId" IN (SELECT unnest(ids))
       AND NOT EXISTS (SELECT 1 FROM sessions s JOIN workshops w ON w.id = s."workshopId" WHERE s.id = p."sessionId")
   )
   INSERT INTO participation_sessions ("sessionId", "generationId", "startsAt", modality, held, marked, audience, expected, attended)
-  SELECT s.id, w."generationId", s."startsAt", s.modality::text, s.status = 'HELD',
+  SELECT s.id, w."generationId", s."startsAt", s.modality::text, s.status = ''HELD'',
          EXISTS (SELECT 1 FROM attendance m WHERE m."sessionId" = s.id),
          CASE WHEN s."allNetworks"
               THEN ARRAY(SELECT gn."networkId" FROM generation_networks gn WHERE gn."generationId" = w."generationId" ORDER BY 1)
               ELSE ARRAY(SELECT sn."networkId" FROM session_networks sn WHERE sn."sessionId" = s.id ORDER BY 1) END,
          0, 0
   FROM sessions s JOIN workshops w ON w.id = s."workshopId"
-  WHERE s.id = ANY(ids)
+  WHERE s.id IN (SELECT unnest(ids))
   ORDER BY s.id
   ON CONFLICT ("sessionId") DO UPDATE SET "generationId" = excluded."generationId", "startsAt" = excluded."startsAt",
-    modality = excluded.modality, held = excluded.held, marked = excluded.marked, audience = excluded.audience
-$$;
+    modality = excluded.modality, held = excluded.held, marked = excluded.marked, audience = excluded.audience\x3b
+END
+';
 
 -- Per session: participants expected there, and present or late among them (0 until held and marked).
 
-CREATE FUNCTION refresh_participation_session_counters(ids text[]) RETURNS void LANGUAGE sql AS $$
-  WITH target AS (SELECT * FROM participation_sessions WHERE "sessionId" = ANY(ids)),
-  expected AS (
-    SELECT t."sessionId", count(*) AS n FROM target t
-    JOIN participation_people pp ON pp."generationId" = t."generationId" AND pp.nets && t.audience
-         AND (pp."joinedOn" IS NULL OR t."startsAt" >= pp."joinedOn")
-    WHERE t.held AND t.marked GROUP BY t."sessionId"
-  ),
-  attended AS (
-    SELECT t."sessionId", count(*) AS n FROM target t
-    JOIN attendance a ON a."sessionId" = t."sessionId" AND a.status IN ('PRESENT', 'LATE')
-    JOIN participation_people pp ON pp."generationId" = t."generationId" AND pp."personId" = a."personId"
-         AND pp.nets && t.audience AND (pp."joinedOn" IS NULL OR t."startsAt" >= pp."joinedOn")
-    WHERE t.held AND t.marked GROUP BY t."sessionId"
-  )
-  UPDATE participation_sessions p SET expected = coalesce(e.n, 0), attended = coalesce(a.n, 0)
-  FROM target t LEFT JOIN expected e ON e."sessionId" = t."sessionId" LEFT JOIN attended a ON a."sessionId" = t."sessionId"
-  WHERE p."sessionId" = t."sessionId" AND (p.expected, p.attended) IS DISTINCT FROM (coalesce(e.n, 0), coalesce(a.n, 0))
-$$;
+-- Expected there: one index lookup per session for a few sessions (a mark), or, for many (a rebuild, a network
+-- deactivated), people grouped by their networks and joining day, matched against every session at once.
+
+CREATE FUNCTION refresh_participation_session_counters(ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
+  IF cardinality(ids) <= 50 THEN
+    UPDATE participation_sessions p SET expected = x.expected, attended = x.attended
+    FROM (
+      SELECT t."sessionId",
+        CASE WHEN t.held AND t.marked THEN (
+          SELECT count(*) FROM participation_people pp WHERE pp."generationId" = t."generationId" AND pp.nets && t.audience
+            AND (pp."joinedOn" IS NULL OR t."startsAt" >= pp."joinedOn")) ELSE 0 END AS expected,
+        CASE WHEN t.held AND t.marked THEN (
+          SELECT count(*) FROM attendance a JOIN participation_people pp ON pp."generationId" = t."generationId" AND pp."personId" = a."personId"
+          WHERE a."sessionId" = t."sessionId" AND a.status IN (''PRESENT'', ''LATE'') AND pp.nets && t.audience
+            AND (pp."joinedOn" IS NULL OR t."startsAt" >= pp."joinedOn")) ELSE 0 END AS attended
+      FROM participation_sessions t WHERE t."sessionId" IN (SELECT unnest(ids))
+    ) x
+    WHERE p."sessionId" = x."sessionId" AND (p.expected, p.attended) IS DISTINCT FROM (x.expected, x.attended)\x3b
+  ELSE
+    WITH target AS MATERIALIZED (SELECT * FROM participation_sessions WHERE "sessionId" IN (SELECT unnest(ids))),
+    counted AS MATERIALIZED (SELECT * FROM target WHERE held AND marked),
+    groups AS (
+      SELECT pp."generationId", pp.nets, pp."joinedOn", count(*) AS people FROM participation_people pp
+      WHERE pp."generationId" IN (SELECT DISTINCT "generationId" FROM counted)
+      GROUP BY pp."generationId", pp.nets, pp."joinedOn"
+    ),
+    expected AS (
+      SELECT t."sessionId", sum(g.people) AS n FROM counted t
+      JOIN groups g ON g."generationId" = t."generationId" AND g.nets && t.audience AND (g."joinedOn" IS NULL OR t."startsAt" >= g."joinedOn")
+      GROUP BY t."sessionId"
+    ),
+    attended AS (
+      SELECT t."sessionId", count(*) AS n FROM counted t
+      JOIN attendance a ON a."sessionId" = t."sessionId" AND a.status IN (''PRESENT'', ''LATE'')
+      JOIN participation_people pp ON pp."generationId" = t."generationId" AND pp."personId" = a."personId"
+      WHERE pp.nets && t.audience AND (pp."joinedOn" IS NULL OR t."startsAt" >= pp."joinedOn")
+      GROUP BY t."sessionId"
+    )
+    UPDATE participation_sessions p SET expected = coalesce(e.n, 0), attended = coalesce(a.n, 0)
+    FROM target t LEFT JOIN expected e ON e."sessionId" = t."sessionId" LEFT JOIN attended a ON a."sessionId" = t."sessionId"
+    WHERE p."sessionId" = t."sessionId" AND (p.expected, p.attended) IS DISTINCT FROM (coalesce(e.n, 0), coalesce(a.n, 0))\x3b
+  END IF\x3b
+END
+';
 
 -- The given people of a generation (their rows removed first): their enrollments as links, then their own row.
 
-CREATE FUNCTION refresh_participation_rows(g text, ids text[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION refresh_participation_rows(g text, ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
   INSERT INTO participation_links ("generationId", "personId", "networkId", "organizationId", state, "organizationType", "joinedOn", expected, attended)
   SELECT e."generationId", e."personId", e."networkId", e."organizationId", o.state::text, o.type::text, e."joinedOn", 0, 0
   FROM enrollments e
   JOIN people p ON p.id = e."personId" AND p."deactivatedAt" IS NULL
   JOIN organizations o ON o.id = e."organizationId" AND o."deactivatedAt" IS NULL
   JOIN networks n ON n.id = e."networkId" AND n."deactivatedAt" IS NULL
-  WHERE e."generationId" = g AND e."personId" = ANY(ids) AND e.status <> 'WITHDRAWN' AND e.role = 'PARTICIPANT'
-$$;
+  WHERE e."generationId" = g AND e."personId" IN (SELECT unnest(ids)) AND e.status <> ''WITHDRAWN'' AND e.role = ''PARTICIPANT''\x3b
+END
+';
 
-CREATE FUNCTION refresh_participation_people_rows(g text, ids text[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION refresh_participation_people_rows(g text, ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
   INSERT INTO participation_people ("generationId", "personId", nets, "joinedOn", gender, "ageRange", expected, attended, "tookPart", completed)
   SELECT l."generationId", l."personId", array_agg(l."networkId" ORDER BY l."networkId"),
          CASE WHEN bool_or(l."joinedOn" IS NULL) THEN NULL ELSE min(l."joinedOn") END,
          p.gender::text, p."ageRange"::text, 0, 0, false, false
   FROM participation_links l JOIN people p ON p.id = l."personId"
-  WHERE l."generationId" = g AND l."personId" = ANY(ids)
-  GROUP BY l."generationId", l."personId", p.gender, p."ageRange"
-$$;
+  WHERE l."generationId" = g AND l."personId" IN (SELECT unnest(ids))
+  GROUP BY l."generationId", l."personId", p.gender, p."ageRange"\x3b
+END
+';
 
 -- Expected, attended, took part and completed of the given people. People with the same networks and joining day
 -- expect the same sessions: counted once per such group, so a whole generation costs one pass over its marks.
 
-CREATE FUNCTION refresh_participation_people_counts(g text, ids text[]) RETURNS void LANGUAGE sql AS $$
-  WITH pp AS MATERIALIZED (SELECT "personId", nets, "joinedOn" FROM participation_people WHERE "generationId" = g AND "personId" = ANY(ids)),
+CREATE FUNCTION refresh_participation_people_counts(g text, ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
+  WITH pp AS MATERIALIZED (SELECT "personId", nets, "joinedOn" FROM participation_people WHERE "generationId" = g AND "personId" IN (SELECT unnest(ids))),
   wanted AS (SELECT ARRAY(SELECT DISTINCT unnest(nets) FROM pp) AS nets),
   held AS MATERIALIZED (
     SELECT s."sessionId", s."startsAt", s.audience FROM participation_sessions s
@@ -191,7 +237,7 @@ CREATE FUNCTION refresh_participation_people_counts(g text, ids text[]) RETURNS 
   marks AS (
     SELECT pp."personId",
            count(*) FILTER (WHERE h.audience && pp.nets AND (pp."joinedOn" IS NULL OR h."startsAt" >= pp."joinedOn")) AS attended
-    FROM pp JOIN attendance a ON a."personId" = pp."personId" AND a.status IN ('PRESENT', 'LATE')
+    FROM pp JOIN attendance a ON a."personId" = pp."personId" AND a.status IN (''PRESENT'', ''LATE'')
     JOIN held h ON h."sessionId" = a."sessionId"
     GROUP BY pp."personId"
   ),
@@ -202,18 +248,20 @@ CREATE FUNCTION refresh_participation_people_counts(g text, ids text[]) RETURNS 
     "tookPart" = m."personId" IS NOT NULL,
     completed = m."personId" IS NOT NULL AND coalesce(ge.expected, 0) > 0 AND coalesce(m.attended, 0) * 100 >= coalesce(ge.expected, 0) * pct.pct
   FROM pp CROSS JOIN pct
-  LEFT JOIN group_expected ge ON ge.nets = pp.nets AND ge."joinedOn" IS NOT DISTINCT FROM pp."joinedOn"
+  LEFT JOIN group_expected ge ON ge.nets = pp.nets AND coalesce(ge."joinedOn", ''-infinity'') = coalesce(pp."joinedOn", ''-infinity'')
   LEFT JOIN marks m ON m."personId" = pp."personId"
-  WHERE p."generationId" = g AND p."personId" = pp."personId"
-$$;
+  WHERE p."generationId" = g AND p."personId" = pp."personId"\x3b
+END
+';
 
 -- Per link: the held, marked sessions with that network in the audience, from the day the person joined.
 
-CREATE FUNCTION refresh_participation_link_counts(g text, ids text[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION refresh_participation_link_counts(g text, ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
   WITH l AS MATERIALIZED (
     SELECT l."personId", l."networkId", pp."joinedOn" FROM participation_links l
     JOIN participation_people pp ON pp."generationId" = l."generationId" AND pp."personId" = l."personId"
-    WHERE l."generationId" = g AND l."personId" = ANY(ids)
+    WHERE l."generationId" = g AND l."personId" IN (SELECT unnest(ids))
   ),
   held AS MATERIALIZED (
     SELECT s."sessionId", s."startsAt", n."networkId" FROM participation_sessions s CROSS JOIN LATERAL unnest(s.audience) AS n("networkId")
@@ -227,26 +275,28 @@ CREATE FUNCTION refresh_participation_link_counts(g text, ids text[]) RETURNS vo
   ),
   marks AS (
     SELECT l."personId", l."networkId", count(*) AS attended FROM l
-    JOIN attendance a ON a."personId" = l."personId" AND a.status IN ('PRESENT', 'LATE')
+    JOIN attendance a ON a."personId" = l."personId" AND a.status IN (''PRESENT'', ''LATE'')
     JOIN held h ON h."sessionId" = a."sessionId" AND h."networkId" = l."networkId" AND (l."joinedOn" IS NULL OR h."startsAt" >= l."joinedOn")
     GROUP BY l."personId", l."networkId"
   )
   UPDATE participation_links t SET expected = coalesce(ke.expected, 0), attended = coalesce(m.attended, 0)
-  FROM l LEFT JOIN key_expected ke ON ke."networkId" = l."networkId" AND ke."joinedOn" IS NOT DISTINCT FROM l."joinedOn"
+  FROM l LEFT JOIN key_expected ke ON ke."networkId" = l."networkId" AND coalesce(ke."joinedOn", ''-infinity'') = coalesce(l."joinedOn", ''-infinity'')
   LEFT JOIN marks m ON m."personId" = l."personId" AND m."networkId" = l."networkId"
-  WHERE t."generationId" = g AND t."personId" = l."personId" AND t."networkId" = l."networkId"
-$$;
+  WHERE t."generationId" = g AND t."personId" = l."personId" AND t."networkId" = l."networkId"\x3b
+END
+';
 
 -- Brings the given people of a generation up to date, then the counters of the sessions their change can move:
 -- `sessions` when the caller knows them (a mark moves its own session only), otherwise every held, marked session
 -- whose audience meets their networks before or after. Session rows are locked first, in id order.
 
-CREATE FUNCTION refresh_participation(g text, ids text[], sessions text[]) RETURNS void LANGUAGE plpgsql AS E'
+CREATE FUNCTION refresh_participation(g text, ids text[], sessions text[]) RETURNS void SECURITY DEFINER SET search_path = public LANGUAGE plpgsql AS E'
 DECLARE
   touched text[]\x3b
 BEGIN
   IF g IS NULL OR cardinality(ids) = 0 AND cardinality(sessions) = 0 THEN RETURN\x3b END IF\x3b
   PERFORM lock_participation(ARRAY[g])\x3b
+  PERFORM participation_bulk(greatest(cardinality(ids), cardinality(sessions)))\x3b
   IF NOT EXISTS (SELECT 1 FROM generations WHERE id = g) THEN
     DELETE FROM participation_links WHERE "generationId" = g\x3b
     DELETE FROM participation_people WHERE "generationId" = g\x3b
@@ -256,14 +306,18 @@ BEGIN
   touched := coalesce(sessions, ARRAY(
     SELECT s."sessionId" FROM participation_sessions s
     WHERE s."generationId" = g AND s.held AND s.marked AND s.audience && ARRAY(
-      SELECT DISTINCT unnest(nets) FROM participation_people WHERE "generationId" = g AND "personId" = ANY(ids)
-      UNION SELECT DISTINCT e."networkId" FROM enrollments e WHERE e."generationId" = g AND e."personId" = ANY(ids)
+      SELECT DISTINCT unnest(nets) FROM participation_people WHERE "generationId" = g AND "personId" IN (SELECT unnest(ids))
+      UNION SELECT DISTINCT e."networkId" FROM enrollments e WHERE e."generationId" = g AND e."personId" IN (SELECT unnest(ids))
     )
   ))\x3b
-  DELETE FROM participation_links WHERE "generationId" = g AND "personId" = ANY(ids)\x3b
-  DELETE FROM participation_people WHERE "generationId" = g AND "personId" = ANY(ids)\x3b
+  DELETE FROM participation_links WHERE "generationId" = g AND "personId" IN (SELECT unnest(ids))\x3b
+  DELETE FROM participation_people WHERE "generationId" = g AND "personId" IN (SELECT unnest(ids))\x3b
   PERFORM refresh_participation_rows(g, ids)\x3b
+  -- Thousands of rows just written (an import, a rebuild): without fresh statistics the planner takes them for a
+  -- handful and joins them row by row.
+  IF cardinality(ids) > 1000 THEN ANALYZE participation_links\x3b END IF\x3b
   PERFORM refresh_participation_people_rows(g, ids)\x3b
+  IF cardinality(ids) > 1000 THEN ANALYZE participation_people\x3b END IF\x3b
   PERFORM refresh_participation_people_counts(g, ids)\x3b
   PERFORM refresh_participation_link_counts(g, ids)\x3b
   PERFORM refresh_participation_session_counters(touched)\x3b
@@ -273,13 +327,15 @@ END
 
 -- Everything of one generation again from the records: a rebuild (after its networks or completion rule change).
 
-CREATE FUNCTION rebuild_participation(g text) RETURNS void LANGUAGE plpgsql AS E'
+CREATE FUNCTION rebuild_participation(g text) RETURNS void SECURITY DEFINER SET search_path = public LANGUAGE plpgsql AS E'
 BEGIN
   PERFORM lock_participation(ARRAY[g])\x3b
+  PERFORM participation_bulk(100000)\x3b
   DELETE FROM participation_sessions WHERE "generationId" = g\x3b
   PERFORM refresh_participation_session_rows(ARRAY(
     SELECT s.id FROM sessions s JOIN workshops w ON w.id = s."workshopId" WHERE w."generationId" = g
   ))\x3b
+  ANALYZE participation_sessions\x3b
   DELETE FROM participation_links WHERE "generationId" = g\x3b
   DELETE FROM participation_people WHERE "generationId" = g\x3b
   PERFORM refresh_participation(g, ARRAY(SELECT DISTINCT "personId" FROM enrollments WHERE "generationId" = g),
@@ -288,12 +344,14 @@ BEGIN
 END
 ';
 
-CREATE FUNCTION generations_of_sessions(ids text[]) RETURNS text[] STABLE LANGUAGE sql AS $$
-  SELECT ARRAY(
-    SELECT w."generationId" FROM sessions s JOIN workshops w ON w.id = s."workshopId" WHERE s.id = ANY(ids)
-    UNION SELECT "generationId" FROM participation_sessions WHERE "sessionId" = ANY(ids)
-  )
-$$;
+CREATE FUNCTION generations_of_sessions(ids text[]) RETURNS text[] STABLE LANGUAGE plpgsql AS E'
+BEGIN
+RETURN (  SELECT ARRAY(
+    SELECT w."generationId" FROM sessions s JOIN workshops w ON w.id = s."workshopId" WHERE s.id IN (SELECT unnest(ids))
+    UNION SELECT "generationId" FROM participation_sessions WHERE "sessionId" IN (SELECT unnest(ids))
+  ))\x3b
+END
+';
 
 -- Marks: their sessions' rows first (a first mark makes a held session count, the last one removed takes it out),
 -- then the people marked, and everyone in the audience of a session that started or stopped counting.
@@ -304,18 +362,19 @@ DECLARE
   r record\x3b
 BEGIN
   IF participation_deferred() THEN RETURN\x3b END IF\x3b
+  PERFORM participation_bulk(greatest(cardinality(changed_sessions), cardinality(changed_people)))\x3b
   PERFORM lock_participation(generations_of_sessions(changed_sessions))\x3b
-  was_marked := ARRAY(SELECT "sessionId" FROM participation_sessions WHERE "sessionId" = ANY(changed_sessions) AND marked)\x3b
+  was_marked := ARRAY(SELECT "sessionId" FROM participation_sessions WHERE "sessionId" IN (SELECT unnest(changed_sessions)) AND marked)\x3b
   PERFORM refresh_participation_session_rows(changed_sessions)\x3b
   FOR r IN
     SELECT s."generationId" AS g, array_agg(s."sessionId") AS sessions,
-           array_agg(s."sessionId") FILTER (WHERE s.held AND s.marked <> (s."sessionId" = ANY(was_marked))) AS flipped
-    FROM participation_sessions s WHERE s."sessionId" = ANY(changed_sessions) GROUP BY s."generationId"
+           array_agg(s."sessionId") FILTER (WHERE s.held AND s.marked <> (s."sessionId" IN (SELECT unnest(was_marked)))) AS flipped
+    FROM participation_sessions s WHERE s."sessionId" IN (SELECT unnest(changed_sessions)) GROUP BY s."generationId"
   LOOP
     PERFORM refresh_participation(r.g, changed_people || ARRAY(
       SELECT pp."personId" FROM participation_people pp
       WHERE pp."generationId" = r.g AND pp.nets && ARRAY(
-        SELECT DISTINCT unnest(s.audience) FROM participation_sessions s WHERE s."sessionId" = ANY(coalesce(r.flipped, ''{}''))
+        SELECT DISTINCT unnest(s.audience) FROM participation_sessions s WHERE s."sessionId" IN (SELECT unnest(coalesce(r.flipped, ''{}'')))
       )
     ), r.sessions)\x3b
   END LOOP\x3b
@@ -430,15 +489,16 @@ DECLARE
   r record\x3b
 BEGIN
   IF participation_deferred() OR cardinality(ids) = 0 THEN RETURN\x3b END IF\x3b
+  PERFORM participation_bulk(cardinality(ids))\x3b
   PERFORM lock_participation(generations_of_sessions(ids))\x3b
-  before := (SELECT coalesce(jsonb_agg(to_jsonb(s)), ''[]'') FROM participation_sessions s WHERE s."sessionId" = ANY(ids))\x3b
+  before := (SELECT coalesce(jsonb_agg(to_jsonb(s)), ''[]'') FROM participation_sessions s WHERE s."sessionId" IN (SELECT unnest(ids)))\x3b
   PERFORM refresh_participation_session_rows(ids)\x3b
   FOR r IN
     WITH old AS (
       SELECT * FROM jsonb_to_recordset(before)
         AS o("sessionId" text, "generationId" text, "startsAt" timestamp, held boolean, marked boolean, audience text[])
     ),
-    now AS (SELECT "sessionId", "generationId", "startsAt", held, marked, audience FROM participation_sessions WHERE "sessionId" = ANY(ids)),
+    now AS (SELECT "sessionId", "generationId", "startsAt", held, marked, audience FROM participation_sessions WHERE "sessionId" IN (SELECT unnest(ids))),
     moved AS (
       SELECT o."generationId" AS g, o."sessionId", o.audience FROM old o LEFT JOIN now n USING ("sessionId")
       WHERE n."sessionId" IS NULL OR (o."generationId", o."startsAt", o.held, o.marked, o.audience) IS DISTINCT FROM (n."generationId", n."startsAt", n.held, n.marked, n.audience)
@@ -455,12 +515,12 @@ BEGIN
   LOOP
     PERFORM refresh_participation(r.g, ARRAY(
       SELECT pp."personId" FROM participation_people pp WHERE pp."generationId" = r.g AND pp.nets && r.nets
-      UNION SELECT a."personId" FROM attendance a WHERE a."sessionId" = ANY(r.sessions)
+      UNION SELECT a."personId" FROM attendance a WHERE a."sessionId" IN (SELECT unnest(r.sessions))
     ), ARRAY(SELECT s FROM unnest(r.sessions) AS s WHERE EXISTS (SELECT 1 FROM participation_sessions p WHERE p."sessionId" = s)))\x3b
     PERFORM bump_generation_version(r.g)\x3b
   END LOOP\x3b
   -- Modality or anything else shown per session: the version moves even when no count did.
-  PERFORM bump_generation_version(g) FROM (SELECT DISTINCT "generationId" AS g FROM participation_sessions WHERE "sessionId" = ANY(ids)) x\x3b
+  PERFORM bump_generation_version(g) FROM (SELECT DISTINCT "generationId" AS g FROM participation_sessions WHERE "sessionId" IN (SELECT unnest(ids))) x\x3b
 END
 ';
 

@@ -36,6 +36,10 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/matching/organization-evidence.ts#findOrganizationPairEvidence": "the matcher; its scoped callers keep only pairs in scope",
   "lib/matching/match-blocks.ts#deferMatchBlocks": "matcher upkeep inside a scoped import commit",
   "lib/matching/match-blocks.ts#refreshMatchBlocks": "matcher upkeep inside a scoped import commit",
+  "lib/totals/participation-upkeep.ts#deferParticipation": "facts upkeep inside a scoped import commit or meeting report",
+  "lib/totals/participation-upkeep.ts#refreshParticipation": "facts upkeep inside a scoped import commit",
+  "lib/totals/participation-upkeep.ts#refreshParticipationAfterMarks": "facts upkeep inside a scoped meeting report",
+  "lib/imports/import-progress.ts#reportImportProgress": "writes a step and row counts for an import its scoped caller is committing",
   "lib/matching/match-blocks.ts#lockPersonKeys": "a lock inside a scoped registration's transaction",
   "lib/matching/match-blocks.ts#peopleSharingStrongBlocks": "ids only, compared inside a scoped registration; never shown",
   // The action layer itself, for the signed-in user it was given.

@@ -27,8 +27,13 @@ held AS MATERIALIZED (
   JOIN sessions x ON x.id = s."sessionId" JOIN workshops w ON w.id = x."workshopId"
   WHERE s."generationId" = ${generationId} AND s.held
 ),
+-- Distinct counts as GROUP BY over DISTINCT subqueries, which PostgreSQL hashes (count(DISTINCT …) always sorts).
+-- A person has one link per network, so counting links of a network counts its people.
 network_part AS (
-  SELECT "networkId", count(DISTINCT "personId") AS people, count(DISTINCT "organizationId") AS organizations FROM part GROUP BY "networkId"
+  SELECT p."networkId", p.people, o.organizations
+  FROM (SELECT "networkId", count(*) AS people FROM part GROUP BY "networkId") p
+  JOIN (SELECT "networkId", count(*) AS organizations FROM (SELECT DISTINCT "networkId", "organizationId" FROM part) x GROUP BY "networkId") o
+    ON o."networkId" = p."networkId"
 ),
 network_enrolled AS (
   SELECT l."networkId", count(*) AS enrolled, count(*) FILTER (WHERE pp.completed) AS completed,
@@ -49,11 +54,11 @@ guest AS (
 )
 SELECT json_build_object(
   'people', (SELECT count(*) FROM pp WHERE "tookPart"),
-  'organizations', (SELECT count(DISTINCT "organizationId") FROM part),
+  'organizations', (SELECT count(*) FROM (SELECT DISTINCT "organizationId" FROM part) x),
   'networks', (SELECT count(*) FROM network_part),
-  'states', (SELECT count(DISTINCT state) FROM part),
+  'states', (SELECT count(*) FROM (SELECT DISTINCT state FROM part) x),
   'enrolled', (SELECT count(*) FROM pp),
-  'enrolledOrganizations', (SELECT count(DISTINCT "organizationId") FROM links),
+  'enrolledOrganizations', (SELECT count(*) FROM (SELECT DISTINCT "organizationId" FROM links) x),
   'sessionsHeld', (SELECT count(*) FROM held),
   'pendingSessions', (SELECT count(*) FROM held WHERE NOT marked),
   'guests', (SELECT count(*) FROM guest),
@@ -70,7 +75,9 @@ SELECT json_build_object(
     LEFT JOIN network_sessions ns ON ns."networkId" = np."networkId"
   ) x),
   'byState', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT state, count(DISTINCT "personId") AS people, count(DISTINCT "organizationId") AS organizations FROM part GROUP BY state
+    SELECT p.state, p.people, o.organizations
+    FROM (SELECT state, count(*) AS people FROM (SELECT DISTINCT state, "personId" FROM part) x GROUP BY state) p
+    JOIN (SELECT state, count(*) AS organizations FROM (SELECT DISTINCT state, "organizationId" FROM part) x GROUP BY state) o ON o.state = p.state
   ) x),
   'byGender', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT coalesce(gender, 'UNKNOWN') AS value, count(*) AS count FROM pp WHERE "tookPart" GROUP BY 1
@@ -79,7 +86,7 @@ SELECT json_build_object(
     SELECT coalesce("ageRange", 'UNKNOWN') AS value, count(*) AS count FROM pp WHERE "tookPart" GROUP BY 1
   ) x),
   'byOrganizationType', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT "organizationType" AS value, count(DISTINCT "organizationId") AS count FROM part GROUP BY 1
+    SELECT "organizationType" AS value, count(*) AS count FROM (SELECT DISTINCT "organizationType", "organizationId" FROM part) x GROUP BY 1
   ) x),
   'bySession', (SELECT coalesce(json_agg(x ORDER BY x."startsAt", x.id), '[]') FROM (
     SELECT "sessionId" AS id, "startsAt", title, modality, expected, attended FROM held WHERE marked

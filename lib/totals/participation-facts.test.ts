@@ -304,4 +304,22 @@ describe("participation facts, kept by the database", () => {
     // The runs did produce numbers to compare, not only empty totals.
     expect(withParticipants).toBeGreaterThan(20);
   }, 180_000);
+
+  it("count sessions the same way for a few sessions (a mark) and for many (a rebuild, a bulk write)", async () => {
+    // refresh_participation_session_counters looks sessions up one by one below 51 ids and groups people above:
+    // the writes above only reach the first way. Counters broken on purpose, then recounted the second way.
+    // Every session held for every network, with someone enrolled and marked: counters that are not zero.
+    await db.session.updateMany({ where: { id: { in: world.sessions } }, data: { status: "HELD", allNetworks: true } });
+    await db.network.updateMany({ where: { id: { in: world.networks } }, data: { deactivatedAt: null } });
+    await db.organization.updateMany({ where: { id: { in: world.organizations } }, data: { deactivatedAt: null } });
+    const person = await db.person.create({ data: { givenNames: "Cuenta", firstSurname: "Sesiones" } });
+    await apply(world, [person.id], [], { kind: "enroll", slot: 0, network: 0, organization: 0, role: "PARTICIPANT", joined: 0 });
+    for (const session of [0, 1]) await apply(world, [person.id], [], { kind: "mark", slot: 0, session, status: 0 });
+    expect((await readParticipationFacts(world.generationId)).attended).toBeGreaterThan(0);
+    await db.participationSession.updateMany({ where: { generationId: world.generationId }, data: { expected: -1, attended: -1 } });
+    expect(await verifyParticipationFacts({ generationIds: [world.generationId] })).not.toEqual([]);
+    const padded = [...world.sessions, ...Array.from({ length: 60 }, (_, index) => `absent-session-${index}`)];
+    await db.$executeRaw`SELECT refresh_participation_session_counters(${padded}::text[])`;
+    expect(await verifyParticipationFacts({ generationIds: [world.generationId] })).toEqual([]);
+  });
 });

@@ -27,6 +27,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/users/invitations.ts#issueInvitation": "insert inside an admin's user change",
   "lib/sessions/roster.ts#audienceNetworkIds": "inside scoped session functions, on a session they found in scope",
   "lib/sessions/roster.ts#rosterEnrollments": "inside scoped session functions, on a session they found in scope",
+  "lib/sessions/roster.ts#isOnRoster": "inside scoped session functions, on a session they found in scope",
   "lib/totals/compute-generation-facts.ts#computeGenerationFacts": "the totals statement, for a generation its scoped callers found",
   "lib/totals/read-participation-facts.ts#readParticipationFacts":
     "the totals from the kept facts, for a generation its scoped callers found",

@@ -11,25 +11,21 @@ import { kpisOf } from "./kpis";
 
 export type DashboardFilters = FactsFilters;
 
-// Cached facts are shared objects: bucket a national generation's thousands of sessions once per computation, not per page view.
-const overTimeByFacts = new WeakMap<GenerationFacts, ReturnType<typeof attendanceOverTime>>();
-function overTimeOf(facts: GenerationFacts) {
-  let overTime = overTimeByFacts.get(facts);
-  if (!overTime) {
-    // json_build_object writes a timestamp without time zone; Prisma stores UTC.
-    overTime = attendanceOverTime(facts.bySession.map((session) => ({ ...session, startsAt: new Date(`${session.startsAt}Z`) })));
-    overTimeByFacts.set(facts, overTime);
-  }
-  return overTime;
-}
-
 /**
  * Everything the generation dashboard shows, computed from records under the
  * filters (network, state of the organization, session modality and dates).
  * People count when present or late at one of the held sessions in view.
  * Callers without personal-data rights get breakdowns suppressed (lib/totals/suppress.ts): "<5", "≥5".
+ * The page streams it: the frame (the generation, its networks, the filters' choices) once the actor
+ * is known to read it, the totals as a promise its sections await (openGenerationDashboard).
  */
 export async function getGenerationDashboard(options: { actor: Actor; generationId: string; filters: DashboardFilters }) {
+  const { totals, ...frame } = await openGenerationDashboard(options);
+  return { ...frame, ...(await totals) };
+}
+
+/** The dashboard's frame, with its totals still on their way: NOT_FOUND before anything is shown. */
+export async function openGenerationDashboard(options: { actor: Actor; generationId: string; filters: DashboardFilters }) {
   const generation = await db.generation.findFirst({
     where: { AND: [{ id: options.generationId, deactivatedAt: null }, generationScope(options.actor)] },
     select: {
@@ -42,22 +38,37 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
     },
   });
   if (!generation) throw new AppError("NOT_FOUND");
-  const [facts, programGenerations] = await Promise.all([
-    getGenerationFacts(generation, options.filters),
-    db.generation.findMany({
-      where: { AND: [{ programId: generation.program.id, deactivatedAt: null }, generationScope(options.actor)] },
-      select: { id: true, name: true },
-      orderBy: { number: "asc" },
-    }),
-  ]);
-
   const suppressed = !can(options.actor, "read:personal-data", { programId: generation.program.id });
+  const totals = getGenerationFacts(generation, options.filters).then((facts) => totalsOf(facts, suppressed));
+  // Awaited by the sections (or by getGenerationDashboard); a failure reaches them, never the process.
+  totals.catch(() => {});
+  const programGenerations = await db.generation.findMany({
+    where: { AND: [{ programId: generation.program.id, deactivatedAt: null }, generationScope(options.actor)] },
+    select: { id: true, name: true },
+    orderBy: { number: "asc" },
+  });
   return {
     generation: { id: generation.id, name: generation.name, number: generation.number, program: generation.program },
     networks: generation.networks.map((n) => n.network),
     /** The program's generations the actor may read, for the generation filter. */
     programGenerations,
     suppressed,
+    totals,
+  };
+}
+
+// Cached facts are shared by every viewer of the same generation, filters and version: so are their rows, per suppression.
+const totalsByFacts = new WeakMap<GenerationFacts, Map<boolean, ReturnType<typeof dashboardTotals>>>();
+function totalsOf(facts: GenerationFacts, suppressed: boolean) {
+  let bySuppression = totalsByFacts.get(facts);
+  if (!bySuppression) totalsByFacts.set(facts, (bySuppression = new Map()));
+  let totals = bySuppression.get(suppressed);
+  if (!totals) bySuppression.set(suppressed, (totals = dashboardTotals(facts, suppressed)));
+  return totals;
+}
+
+function dashboardTotals(facts: GenerationFacts, suppressed: boolean) {
+  return {
     kpis: kpisOf(facts),
     // Each column a breakdown of its (filtered) total, suppressed as a whole (lib/totals/suppress.ts), never cell by cell.
     byNetwork: suppressColumns(facts.byNetwork, { people: facts.people, organizations: facts.organizations }, suppressed).map((row) => ({
@@ -83,8 +94,10 @@ export async function getGenerationDashboard(options: { actor: Actor; generation
       value: row.value,
       organizations: row.count,
     })),
-    attendanceOverTime: overTimeOf(facts),
+    // json_build_object writes a timestamp without time zone; Prisma stores UTC.
+    attendanceOverTime: attendanceOverTime(facts.bySession.map((session) => ({ ...session, startsAt: new Date(`${session.startsAt}Z`) }))),
   };
 }
 
 export type GenerationDashboard = Awaited<ReturnType<typeof getGenerationDashboard>>;
+export type DashboardTotals = ReturnType<typeof dashboardTotals>;

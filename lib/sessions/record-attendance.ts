@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AttendanceSource, AttendanceStatus } from "@/lib/generated/prisma/enums";
-import { rosterEnrollments } from "./roster";
+import { isOnRoster, rosterEnrollments } from "./roster";
 import { sessionRecordScope } from "./scope";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
@@ -41,8 +41,7 @@ export async function recordAttendance(options: {
   source?: AttendanceSource;
 }): Promise<AttendanceValue> {
   await findRecordableSessionOrThrow(db, options.actor, options.sessionId);
-  const roster = await rosterEnrollments(db, options.sessionId);
-  if (!roster.some((row) => row.personId === options.personId)) throw new AppError("NOT_FOUND", "Not on the roster");
+  if (!(await isOnRoster(db, options.sessionId, options.personId))) throw new AppError("NOT_FOUND", "Not on the roster");
   const data = {
     status: options.status,
     minutes: options.minutes ?? null,
@@ -52,21 +51,24 @@ export async function recordAttendance(options: {
   };
   const select = { status: true, minutes: true, note: true, version: true } as const;
 
-  if (options.expectedVersion === 0) {
-    const created = await db.attendance.createManyAndReturn({
-      data: [{ sessionId: options.sessionId, personId: options.personId, ...data }],
-      skipDuplicates: true,
-      select,
-    });
-    if (created[0]) return audited(options, created[0]);
-  } else {
-    const updated = await db.attendance.updateManyAndReturn({
-      where: { sessionId: options.sessionId, personId: options.personId, version: options.expectedVersion },
-      data: { ...data, version: { increment: 1 } },
-      select,
-    });
-    if (updated[0]) return audited(options, updated[0]);
-  }
+  // The mark, the participation facts its triggers keep, and its audit entry: all or nothing.
+  const saved = await db.$transaction(async (tx) => {
+    const [value] =
+      options.expectedVersion === 0
+        ? await tx.attendance.createManyAndReturn({
+            data: [{ sessionId: options.sessionId, personId: options.personId, ...data }],
+            skipDuplicates: true,
+            select,
+          })
+        : await tx.attendance.updateManyAndReturn({
+            where: { sessionId: options.sessionId, personId: options.personId, version: options.expectedVersion },
+            data: { ...data, version: { increment: 1 } },
+            select,
+          });
+    if (value) await audit(tx, options, value);
+    return value;
+  });
+  if (saved) return saved;
   const current = await db.attendance.findUnique({
     where: { sessionId_personId: { sessionId: options.sessionId, personId: options.personId } },
     select,
@@ -75,15 +77,18 @@ export async function recordAttendance(options: {
 }
 
 // Who changed which mark, and to what (ids and the status, never names): the audit log (lib/audit).
-async function audited(options: { actor: Actor; sessionId: string; personId: string; source?: AttendanceSource }, value: AttendanceValue) {
-  await recordAuditEvent(db, {
+async function audit(
+  tx: Prisma.TransactionClient,
+  options: { actor: Actor; sessionId: string; personId: string; source?: AttendanceSource },
+  value: AttendanceValue,
+) {
+  await recordAuditEvent(tx, {
     actorId: options.actor.userId,
     action: "attendance.marked",
     targetType: "session",
     targetId: options.sessionId,
     data: { personId: options.personId, status: value.status, version: value.version, source: options.source ?? "MANUAL" },
   });
-  return value;
 }
 
 /** Everyone on the roster without a mark yet becomes present; marks already made are kept. One transaction. */

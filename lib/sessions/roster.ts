@@ -33,12 +33,7 @@ export async function rosterEnrollments(client: Client, sessionId: string, onlyN
   if (!audience) return [];
   const networkIds = onlyNetworkIds ? audience.networkIds.filter((id) => onlyNetworkIds.includes(id)) : audience.networkIds;
   const enrollments = await client.enrollment.findMany({
-    where: {
-      generationId: audience.generationId,
-      networkId: { in: networkIds },
-      status: { not: "WITHDRAWN" },
-      person: { deactivatedAt: null },
-    },
+    where: rosterWhere(audience.generationId, networkIds),
     select: {
       personId: true,
       person: { select: { givenNames: true, firstSurname: true, secondSurname: true, email: true, emailKey: true, nameWords: true } },
@@ -49,4 +44,19 @@ export async function rosterEnrollments(client: Client, sessionId: string, onlyN
   });
   const seen = new Set<string>();
   return enrollments.filter((enrollment) => (seen.has(enrollment.personId) ? false : (seen.add(enrollment.personId), true)));
+}
+
+/** Whether one person is on a session's roster, without reading the roster (a national session has hundreds). */
+export async function isOnRoster(client: Client, sessionId: string, personId: string) {
+  const audience = await audienceNetworkIds(client, sessionId);
+  if (!audience) return false;
+  const found = await client.enrollment.findFirst({
+    where: { ...rosterWhere(audience.generationId, audience.networkIds), personId },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+function rosterWhere(generationId: string, networkIds: string[]) {
+  return { generationId, networkId: { in: networkIds }, status: { not: "WITHDRAWN" as const }, person: { deactivatedAt: null } };
 }

@@ -74,6 +74,9 @@ export type GenerationFacts = {
   byModality: Array<{ modality: string; sessionsHeld: number } & Ratio>;
 };
 
+/** The totals without the list of held sessions (the summary, the API). */
+export type GenerationHeadline = Omit<GenerationFacts, "bySession">;
+
 /**
  * THE computation behind every total of a generation (summary, API, dashboard,
  * PDF): one statement, straight from the records, so PostgreSQL does the
@@ -292,7 +295,7 @@ SELECT json_build_object(
 const byCount = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
 
 /** Orders in JavaScript so names sort by the user's alphabet, not the database's C collation. */
-export function sortFacts(facts: GenerationFacts): GenerationFacts {
+export function sortFacts<T extends GenerationHeadline>(facts: T): T {
   return {
     ...facts,
     byNetwork: facts.byNetwork.sort((a, b) => b.people - a.people || a.name.localeCompare(b.name)),

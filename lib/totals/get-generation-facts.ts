@@ -1,5 +1,5 @@
 import "server-only";
-import { computeGenerationFacts, type FactsFilters, type GenerationFacts } from "./compute-generation-facts";
+import { computeGenerationFacts, type FactsFilters, type GenerationFacts, type GenerationHeadline } from "./compute-generation-facts";
 import { cachedAtVersion, generationVersion } from "./data-version";
 import { readParticipationFacts } from "./read-participation-facts";
 
@@ -10,11 +10,25 @@ import { readParticipationFacts } from "./read-participation-facts";
  * that generation: a write elsewhere costs this generation nothing, and 20 viewers of the same numbers
  * cost one computation.
  */
-export async function getGenerationFacts(generation: { id: string; completionPercent: number }, filters: FactsFilters = {}) {
+export async function getGenerationFacts(generation: Generation, filters?: FactsFilters): Promise<GenerationFacts>;
+/** Without the list of held sessions, which the summary does not show: cheaper to read after every write. */
+export async function getGenerationFacts(
+  generation: Generation,
+  filters: FactsFilters,
+  options: { sessions: false },
+): Promise<GenerationHeadline>;
+export async function getGenerationFacts(generation: Generation, filters: FactsFilters = {}, { sessions = true } = {}) {
   const filtered = Object.values(filters).some((value) => value !== undefined);
-  return cachedAtVersion<GenerationFacts>(
-    JSON.stringify(["facts", generation.id, generation.completionPercent, filters]),
+  return cachedAtVersion<GenerationHeadline>(
+    JSON.stringify(["facts", generation.id, generation.completionPercent, filters, sessions]),
     await generationVersion(generation.id),
-    () => (filtered ? computeGenerationFacts(generation.id, generation.completionPercent, filters) : readParticipationFacts(generation.id)),
+    () =>
+      filtered
+        ? computeGenerationFacts(generation.id, generation.completionPercent, filters)
+        : sessions
+          ? readParticipationFacts(generation.id)
+          : readParticipationFacts(generation.id, { sessions: false }),
   );
 }
+
+type Generation = { id: string; completionPercent: number };

@@ -16,7 +16,7 @@ export async function getGenerationSummary(options: { actor: Actor; generationId
     select: { ...generationListSelect, completionPercent: true },
   });
   if (!generation) throw new AppError("NOT_FOUND");
-  const facts = await getGenerationFacts(generation);
+  const facts = await getGenerationFacts(generation, {}, { sessions: false });
 
   // Whoever may not see the people behind the numbers (funders) gets small breakdown cells hidden; totals stay exact.
   const suppressed = !can(options.actor, "read:personal-data", { programId: generation.program.id });

@@ -19,11 +19,16 @@ export async function verifyParticipationFacts(options: { generationIds?: string
   });
   const drift: ParticipationDrift[] = [];
   for (const generation of generations) {
-    const [kept, rebuilt] = await Promise.all([
+    const [kept, headline, rebuilt] = await Promise.all([
       readParticipationFacts(generation.id),
+      readParticipationFacts(generation.id, { sessions: false }),
       computeGenerationFacts(generation.id, generation.completionPercent),
     ]);
-    const differences = factsDifferences(kept, rebuilt);
+    // The summary's read (without the list of sessions) too.
+    const differences = [
+      ...factsDifferences(kept, rebuilt),
+      ...factsDifferences({ ...headline, bySession: rebuilt.bySession }, rebuilt).map((difference) => `headline ${difference}`),
+    ];
     if (differences.length) drift.push({ generationId: generation.id, name: generation.name, differences });
   }
   return drift;

@@ -17,7 +17,7 @@ import { freePort } from "../lib/embedded-postgres";
 import { buildIfStale } from "../lib/build";
 import { startApp, waitForHealthy } from "../lib/app-server";
 import { headlineDifferences, LOWER_BOUND_SQL, type LowerBoundHeadline } from "./lower-bound";
-import { addNationalMarks, NATIONAL, seedNationalProgram } from "./national-seed";
+import { addNationalMarks, NATIONAL, profileNationalRebuild, seedNationalProgram } from "./national-seed";
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
@@ -62,6 +62,17 @@ function headlineOf(facts: import("@/lib/totals/compute-generation-facts").Gener
     byNetwork: facts.byNetwork.map((row) => ({ ...row, attendanceRate: rate(row) })),
     byState: facts.byState,
   };
+}
+
+/** CPU time (user + system) a process has used, from /proc (Linux), in ms. */
+function cpuMs(pid: number) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** Resident memory of a process, from /proc (Linux), in MB. */
@@ -153,6 +164,11 @@ export async function benchNationalScale(databaseUrl: string, results: string[])
       );
     }
 
+    const profile = await profileNationalRebuild(databaseUrl);
+    results.push(
+      `Rebuild at 2M marks step by step (one transaction, rolled back): ${profile.map(([label, took]) => `${label} ${ms(took)}`).join("; ")}`,
+    );
+
     buildIfStale();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -224,15 +240,18 @@ export async function benchNationalScale(databaseUrl: string, results: string[])
       let peakRss = rssMb(app.pid!);
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.pid!))), 100);
       let written = 0;
+      const cpuBefore = cpuMs(app.pid!);
       const writer = setInterval(() => void writeMark().then(() => written++), 500);
       const load = await autocannon({ url: dashboardUrl, connections: 20, duration: 20, headers: { cookie } });
       clearInterval(writer);
       clearInterval(sampler);
+      const cpuPerView = (cpuMs(app.pid!) - cpuBefore) / Math.max(1, load.requests.total);
       results.push(
         `Dashboard page right after a write (5 runs): p50 ${ms(percentile(cold, 50))}, max ${ms(Math.max(...cold))}; page size ${(html.length / 1024).toFixed(0)} KB`,
         `Dashboard page, 20 concurrent users for 20 s while a writer marks every 500 ms (${written} writes), one app instance: ` +
           `${load.requests.total} requests (${(load.requests.total / 20).toFixed(0)}/s), latency p50 ${load.latency.p50} ms, p97.5 ${load.latency.p97_5} ms, ` +
-          `p99 ${load.latency.p99} ms, max ${load.latency.max} ms; errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}; server peak RSS ${peakRss.toFixed(0)} MB`,
+          `p99 ${load.latency.p99} ms, max ${load.latency.max} ms; errors ${load.errors}, non-2xx ${load.non2xx}, timeouts ${load.timeouts}; server peak RSS ${peakRss.toFixed(0)} MB; ` +
+          `server CPU per view ${cpuPerView.toFixed(0)} ms`,
       );
     } finally {
       app.kill("SIGTERM");

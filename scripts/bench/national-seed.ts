@@ -236,3 +236,58 @@ export async function seedNationalProgram(databaseUrl: string) {
     await client.end();
   }
 }
+
+/**
+ * Where a rebuild's time goes: the steps of rebuild_participation (migrations participation_facts and
+ * participation_tallies) run one by one in a transaction that is rolled back, each timed.
+ */
+export async function profileNationalRebuild(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const g = NATIONAL.generationId;
+  const steps: Array<[string, number]> = [];
+  const step = async (label: string, sql: string, values: unknown[] = []) => {
+    const started = performance.now();
+    await client.query(sql, values);
+    steps.push([label, performance.now() - started]);
+  };
+  try {
+    const ids = (
+      await client.query<{ id: string }>(`SELECT DISTINCT "personId" AS id FROM enrollments WHERE "generationId" = $1`, [g])
+    ).rows.map((row) => row.id);
+    await client.query("BEGIN");
+    await client.query("SELECT lock_participation($1::text[]), participation_bulk(100000)", [[g]]);
+    await step("sessions: rows and audiences", `DELETE FROM participation_sessions WHERE "generationId" = $1`, [g]);
+    await step(
+      "sessions: rows and audiences",
+      `SELECT refresh_participation_session_rows(ARRAY(SELECT s.id FROM sessions s JOIN workshops w ON w.id = s."workshopId" WHERE w."generationId" = $1))`,
+      [g],
+    );
+    await step("statistics (ANALYZE, three times)", "ANALYZE participation_sessions");
+    await step("delete the generation's facts", `DELETE FROM participation_links WHERE "generationId" = $1`, [g]);
+    await step("delete the generation's facts", `DELETE FROM participation_people WHERE "generationId" = $1`, [g]);
+    await step("delete the generation's facts", `DELETE FROM participation_tallies WHERE "generationId" = $1`, [g]);
+    await step("delete the generation's facts", `DELETE FROM participation_members WHERE "generationId" = $1`, [g]);
+    await step("links: enrollments with their organization", "SELECT refresh_participation_rows($1, $2::text[])", [g, ids]);
+    await step("statistics (ANALYZE, three times)", "ANALYZE participation_links");
+    await step("people: one row each, networks in a GIN index", "SELECT refresh_participation_people_rows($1, $2::text[])", [g, ids]);
+    await step("statistics (ANALYZE, three times)", "ANALYZE participation_people");
+    await step("people: expected, attended (a pass over the marks)", "SELECT refresh_participation_people_counts($1, $2::text[])", [
+      g,
+      ids,
+    ]);
+    await step("links: expected, attended (a pass over the marks)", "SELECT refresh_participation_link_counts($1, $2::text[])", [g, ids]);
+    await step("tallies and their distinct members", "SELECT participation_tally($1, $2::text[], 1)", [g, ids]);
+    await step(
+      "sessions: expected, attended (a pass over the marks)",
+      `SELECT refresh_participation_session_counters(ARRAY(SELECT "sessionId" FROM participation_sessions WHERE "generationId" = $1))`,
+      [g],
+    );
+    await client.query("ROLLBACK");
+  } finally {
+    await client.end();
+  }
+  const byLabel = new Map<string, number>();
+  for (const [label, ms] of steps) byLabel.set(label, (byLabel.get(label) ?? 0) + ms);
+  return [...byLabel];
+}

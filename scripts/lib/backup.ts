@@ -33,6 +33,8 @@ const DERIVED = new Set([
   "participation_sessions",
   "participation_people",
   "participation_links",
+  "participation_tallies",
+  "participation_members",
   "generation_versions",
 ]);
 const SEQUENCES = ["totals_data_version"];

@@ -31,6 +31,9 @@ export function parseDashboardFilters(raw: Record<string, string | string[] | un
   };
 }
 
+/** A drill-down link (who is behind a count) that keeps the filters; absent in the suppressed (funder) view. */
+export type Drill = (kind: "people" | "organizations", extra?: Record<string, string | undefined>) => string;
+
 /** A URL under the dashboard that keeps the current filters (for drill-downs and the report). */
 export function dashboardHref(path: string, query: DashboardQuery, extra: Record<string, string | number | undefined> = {}) {
   const params = new URLSearchParams();

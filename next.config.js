@@ -20,7 +20,9 @@ const nextConfig = {
   // Participants files (up to 10 MB, lib/imports/limits.ts) and meeting reports (2 MB) are uploaded through server
   // actions: the body limit leaves room for the form around the file, so a file too large gets its own message.
   // proxy.ts sees every request: without the same room it would cut a body at 10 MB before the action reads it.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
+  // useCache: the dashboard's sections are rendered once per set of numbers and reused by every viewer ("use cache",
+  // app/(app)/generations/[generationId]/dashboard/_components), without turning on Cache Components for the whole app.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb", useCache: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Download } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { apiGet, DEMO_PASSWORD, expect, signInAndWait, test } from "./support/fixtures";
+import { createSandbox, dropSandbox } from "./support/sandbox";
 
 const DASHBOARD = "/generations/demo-generation-2020/dashboard";
 
@@ -113,5 +114,53 @@ test("a funder gets the report and the comparison, but no list behind a number a
       if (person.email) expect(text).not.toContain(person.email);
       if (person.phone) expect(text).not.toContain(person.phone);
     }
+  }
+});
+
+test("sections rendered once are reused only by viewers of the same numbers, suppression and language", async ({
+  browser,
+  createUser,
+  database,
+}) => {
+  const sandbox = await createSandbox(database);
+  try {
+    const grant = async (role: "COORDINATOR" | "FUNDER") => {
+      const user = await createUser();
+      await database.query(`INSERT INTO grants (id, "userId", role, "programId") VALUES ($1, $2, $3, $4)`, [
+        `${user.id}_grant`,
+        user.id,
+        role,
+        sandbox.program,
+      ]);
+      return user;
+    };
+    const [coordinator, funder, english] = [await grant("COORDINATOR"), await grant("FUNDER"), await grant("COORDINATOR")];
+    const headlineOf = async (user: { id: string; email: string; password: string }) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signInAndWait(page, user.email, user.password);
+      // Their saved language, read on every request.
+      if (user === english) await database.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [user.id]);
+      await page.goto(`/generations/${sandbox.generation}/dashboard`);
+      const headline = page.getByTestId("dashboard-headline");
+      const seen = { text: (await headline.textContent()) ?? "", links: await headline.getByRole("link").count() };
+      await context.close();
+      return seen;
+    };
+    const before = await headlineOf(coordinator);
+    expect(before.text).toContain("Ninguna persona de");
+    expect(before.links).toBe(2);
+    // The same numbers right after, for other viewers: the funder's has no list behind a number, the English one is in English.
+    expect((await headlineOf(funder)).links).toBe(0);
+    expect((await headlineOf(english)).text).toContain("No people from");
+    // A mark moves the numbers: nobody is served the section rendered before it.
+    await database.query(
+      `INSERT INTO attendance (id, "sessionId", "personId", status, source, "updatedAt") VALUES ($1, $2, $3, 'PRESENT', 'MANUAL', now())`,
+      [`${sandbox.tag}-mark`, sandbox.session, sandbox.ownPerson],
+    );
+    expect((await headlineOf(coordinator)).text).toContain("1 persona de");
+    expect((await headlineOf(funder)).text).toContain("1 persona de");
+  } finally {
+    await dropSandbox(database, sandbox);
   }
 });

@@ -31,6 +31,8 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "lib/totals/compute-generation-facts.ts#computeGenerationFacts": "the totals statement, for a generation its scoped callers found",
   "lib/totals/read-participation-facts.ts#readParticipationFacts":
     "the totals from the kept facts, for a generation its scoped callers found",
+  "lib/totals/read-network-facts.ts#readNetworkFacts":
+    "the totals of one network from the kept facts, for a generation its scoped callers found",
   "lib/totals/data-version.ts#generationVersion": "a number that moves on writes, for cache keys; says nothing about the records",
   "lib/totals/compute-generation-facts.ts#withFactsMemory": "runs the totals statement with its memory budget",
   "lib/matching/person-evidence.ts#findPersonPairEvidence": "the matcher; its scoped callers keep only pairs in scope",

@@ -18,13 +18,19 @@ export async function NetworkTable({
   rows,
   caption,
   drillHref,
+  locale,
 }: {
   rows: Row[];
   caption: string;
   /** Where a count links to (the people or organizations behind it); absent for funders. */
   drillHref?: (networkId: string, kind: "people" | "organizations") => string;
+  /** The language, given when rendered inside a cached section (which may not read the request). */
+  locale?: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format] = await Promise.all([
+    locale ? getTranslations({ locale }) : getTranslations(),
+    locale ? getFormatter({ locale }) : getFormatter(),
+  ]);
   const count = (value: SuppressedCount, networkId: string, kind: "people" | "organizations") =>
     typeof value !== "number" ? (
       value

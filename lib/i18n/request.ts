@@ -22,7 +22,9 @@ async function resolveLocale(): Promise<Locale> {
   return isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 }
 
-export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+// A locale given by the caller (getTranslations({ locale }) in a cached dashboard section) is used as is: such a
+// section may not read the request, and its language is part of its cache key.
+export default getRequestConfig(async ({ locale: given }) => {
+  const locale = isLocale(given) ? given : await resolveLocale();
   return { locale, messages: await loadMessages(locale), timeZone: TIME_ZONE };
 });

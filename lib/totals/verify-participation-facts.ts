@@ -1,7 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { computeGenerationFacts, type GenerationFacts } from "./compute-generation-facts";
+import { readNetworkFacts } from "./read-network-facts";
 import { readParticipationFacts } from "./read-participation-facts";
+
+// Each network filter costs a pass of the totals statement: every network of a generation with up to this many,
+// the first ones (by id) of a larger one.
+const NETWORKS_CHECKED = 8;
 
 export type ParticipationDrift = { generationId: string; name: string; differences: string[] };
 
@@ -9,12 +14,18 @@ export type ParticipationDrift = { generationId: string; name: string; differenc
  * Compares, generation by generation, the totals read from the participation facts the triggers keep
  * (migration participation_facts) with a full rebuild from the records: the totals statement itself
  * (lib/totals/compute-generation-facts.ts), which reads every mark. Every number and every row of every
- * breakdown must be equal. Used by the property test and by `npm run verify:totals`.
+ * breakdown must be equal, without filters and filtered by each network (lib/totals/read-network-facts.ts).
+ * Used by the property test and by `npm run verify:totals`.
  */
 export async function verifyParticipationFacts(options: { generationIds?: string[] } = {}): Promise<ParticipationDrift[]> {
   const generations = await db.generation.findMany({
     where: options.generationIds ? { id: { in: options.generationIds } } : {},
-    select: { id: true, name: true, completionPercent: true },
+    select: {
+      id: true,
+      name: true,
+      completionPercent: true,
+      networks: { select: { networkId: true }, orderBy: { networkId: "asc" }, take: NETWORKS_CHECKED },
+    },
     orderBy: { id: "asc" },
   });
   const drift: ParticipationDrift[] = [];
@@ -29,6 +40,14 @@ export async function verifyParticipationFacts(options: { generationIds?: string
       ...factsDifferences(kept, rebuilt),
       ...factsDifferences({ ...headline, bySession: rebuilt.bySession }, rebuilt).map((difference) => `headline ${difference}`),
     ];
+    for (const { networkId } of generation.networks) {
+      const [network, statement] = await Promise.all([
+        readNetworkFacts(generation.id, networkId, generation.completionPercent),
+        computeGenerationFacts(generation.id, generation.completionPercent, { networkId }),
+      ]);
+      if (!network) differences.push(`network ${networkId}: not read from the facts`);
+      else differences.push(...factsDifferences(network, statement).map((difference) => `network ${networkId} ${difference}`));
+    }
     if (differences.length) drift.push({ generationId: generation.id, name: generation.name, differences });
   }
   return drift;

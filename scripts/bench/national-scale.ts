@@ -100,6 +100,8 @@ export async function benchNationalScale(databaseUrl: string, results: string[])
   const { recordAttendance } = await import("@/lib/sessions/record-attendance");
   const { FACTS_WORK_MEM, generationFactsQuery, sortFacts } = await import("@/lib/totals/compute-generation-facts");
   const { participationFactsQuery } = await import("@/lib/totals/read-participation-facts");
+  const { networkFactsQuery } = await import("@/lib/totals/read-network-facts");
+  const { factsDifferences } = await import("@/lib/totals/verify-participation-facts");
   const password = "bench-national-1234";
   const coordinator = await db.user.create({
     data: {
@@ -163,6 +165,29 @@ export async function benchNationalScale(databaseUrl: string, results: string[])
           `totals read from the facts ${ms(p50(timings.facts))} = ${(p50(timings.facts) / p50(timings.bound)).toFixed(3)}×`,
       );
     }
+
+    // A network filter: from the facts (that network's people, sessions and marks) and by the totals statement.
+    const networkStatement = generationFactsQuery(NATIONAL.generationId, 75, { networkId: "nat-n0" });
+    const networkFacts = networkFactsQuery(NATIONAL.generationId, "nat-n0", 75);
+    const byNetwork = { statement: [] as number[], facts: [] as number[] };
+    let filtered: { statement?: unknown; facts?: unknown } = {};
+    for (let run = 0; run < 3; run++) {
+      for (const [key, query] of [
+        ["statement", networkStatement],
+        ["facts", networkFacts],
+      ] as const) {
+        const started = performance.now();
+        filtered[key] = sortFacts((await client.query(query.text, query.values)).rows[0].facts);
+        byNetwork[key].push(performance.now() - started);
+      }
+    }
+    const networkDifferences = factsDifferences(filtered.facts as never, filtered.statement as never);
+    if (networkDifferences.length) throw new Error(`The network filter differs: ${networkDifferences.slice(0, 3).join("; ")}`);
+    filtered = {};
+    results.push(
+      `Filtered by one network at 2M marks (3 interleaved runs, p50; identical numbers checked): from the facts ${ms(percentile(byNetwork.facts, 50))}; ` +
+        `totals statement ${ms(percentile(byNetwork.statement, 50))}`,
+    );
 
     const profile = await profileNationalRebuild(databaseUrl);
     results.push(

@@ -139,29 +139,38 @@ BEGIN
 END
 ';
 
--- The counts of a few people (a mark) read only the sessions of their networks, found through the audience's GIN
--- index, and their own marks' sessions by key: a national generation has 5,000 sessions, a person's networks a few
--- dozen. For a whole generation the same statements read every session, as before.
+-- The counts of a few people (a mark, up to 50) read only the sessions of their networks, found through the
+-- audience's GIN index, and their own marks' sessions by key: a national generation has 5,000 sessions, a person's
+-- networks a few dozen. For many people (a rebuild, an import) every held session of the generation, as before:
+-- the filters would cost more than they save.
 
 CREATE OR REPLACE FUNCTION refresh_participation_people_counts(g text, ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+DECLARE
+  few boolean := cardinality(ids) <= 50\x3b
 BEGIN
   WITH pp AS MATERIALIZED (SELECT "personId", nets, "joinedOn" FROM participation_people WHERE "generationId" = g AND "personId" IN (SELECT unnest(ids))),
-  expecting AS MATERIALIZED (
+  held AS MATERIALIZED (
     SELECT s."sessionId", s."startsAt", s.audience FROM participation_sessions s
-    WHERE s."generationId" = g AND s.held AND s.marked AND s.audience && (SELECT ARRAY(SELECT DISTINCT unnest(nets) FROM pp))
+    WHERE s."generationId" = g AND s.held AND s.marked AND (NOT few OR s.audience && (SELECT ARRAY(SELECT DISTINCT unnest(nets) FROM pp)))
   ),
   groups AS (SELECT DISTINCT nets, "joinedOn" FROM pp),
   group_expected AS (
     SELECT gr.nets, gr."joinedOn", count(*) AS expected FROM groups gr
-    JOIN expecting h ON h.audience && gr.nets AND (gr."joinedOn" IS NULL OR h."startsAt" >= gr."joinedOn")
+    JOIN held h ON h.audience && gr.nets AND (gr."joinedOn" IS NULL OR h."startsAt" >= gr."joinedOn")
     GROUP BY gr.nets, gr."joinedOn"
   ),
-  -- A mark at any held, marked session counts as taking part, expected there or not.
+  -- A mark at any held, marked session counts as taking part, expected there or not: for a few people the sessions
+  -- of their marks by key, for many every held session of the generation.
+  marked_sessions AS (
+    SELECT s."sessionId", s."startsAt", s.audience FROM participation_sessions s
+    WHERE s."generationId" = g AND s.held AND s.marked
+      AND (NOT few OR s."sessionId" IN (SELECT a."sessionId" FROM attendance a WHERE a."personId" IN (SELECT "personId" FROM pp)))
+  ),
   marks AS (
     SELECT pp."personId",
            count(*) FILTER (WHERE h.audience && pp.nets AND (pp."joinedOn" IS NULL OR h."startsAt" >= pp."joinedOn")) AS attended
     FROM pp JOIN attendance a ON a."personId" = pp."personId" AND a.status IN (''PRESENT'', ''LATE'')
-    JOIN participation_sessions h ON h."sessionId" = a."sessionId" AND h."generationId" = g AND h.held AND h.marked
+    JOIN marked_sessions h ON h."sessionId" = a."sessionId"
     GROUP BY pp."personId"
   ),
   pct AS (SELECT "completionPercent" AS pct FROM generations WHERE id = g)
@@ -178,16 +187,20 @@ END
 ';
 
 CREATE OR REPLACE FUNCTION refresh_participation_link_counts(g text, ids text[]) RETURNS void LANGUAGE plpgsql AS E'
+DECLARE
+  few boolean := cardinality(ids) <= 50\x3b
 BEGIN
   WITH l AS MATERIALIZED (
     SELECT l."personId", l."networkId", pp."joinedOn" FROM participation_links l
     JOIN participation_people pp ON pp."generationId" = l."generationId" AND pp."personId" = l."personId"
     WHERE l."generationId" = g AND l."personId" IN (SELECT unnest(ids))
   ),
+  sessions AS (
+    SELECT s."sessionId", s."startsAt", s.audience FROM participation_sessions s
+    WHERE s."generationId" = g AND s.held AND s.marked AND (NOT few OR s.audience && (SELECT ARRAY(SELECT DISTINCT "networkId" FROM l)))
+  ),
   held AS MATERIALIZED (
-    SELECT s."sessionId", s."startsAt", n."networkId" FROM participation_sessions s CROSS JOIN LATERAL unnest(s.audience) AS n("networkId")
-    WHERE s."generationId" = g AND s.held AND s.marked AND s.audience && (SELECT ARRAY(SELECT DISTINCT "networkId" FROM l))
-      AND n."networkId" IN (SELECT "networkId" FROM l)
+    SELECT s."sessionId", s."startsAt", n."networkId" FROM sessions s CROSS JOIN LATERAL unnest(s.audience) AS n("networkId")
   ),
   keys AS (SELECT DISTINCT "networkId", "joinedOn" FROM l),
   key_expected AS (
@@ -196,9 +209,9 @@ BEGIN
     GROUP BY k."networkId", k."joinedOn"
   ),
   marks AS (
-    SELECT l."personId", l."networkId", count(*) AS attended FROM l
+    SELECT l."personId", l."networkId", count(*) FILTER (WHERE l."joinedOn" IS NULL OR h."startsAt" >= l."joinedOn") AS attended FROM l
     JOIN attendance a ON a."personId" = l."personId" AND a.status IN (''PRESENT'', ''LATE'')
-    JOIN held h ON h."sessionId" = a."sessionId" AND h."networkId" = l."networkId" AND (l."joinedOn" IS NULL OR h."startsAt" >= l."joinedOn")
+    JOIN held h ON h."sessionId" = a."sessionId" AND h."networkId" = l."networkId"
     GROUP BY l."personId", l."networkId"
   )
   UPDATE participation_links t SET expected = coalesce(ke.expected, 0), attended = coalesce(m.attended, 0)

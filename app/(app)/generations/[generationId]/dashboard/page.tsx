@@ -15,7 +15,7 @@ import { DashboardCharts } from "./_components/dashboard-charts";
 import { DashboardHeadline } from "./_components/dashboard-headline";
 import { DashboardNetworks } from "./_components/dashboard-networks";
 import { SectionFallback } from "./_components/section-fallback";
-import { dashboardHref, parseDashboardFilters, type Drill } from "./_lib/dashboard-filters";
+import { dashboardHref, parseDashboardFilters, type DrillTarget } from "./_lib/dashboard-filters";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -40,7 +40,7 @@ export default async function GenerationDashboardPage({
   const [dashboard, t] = await Promise.all([orNotFound(openGenerationDashboard({ actor, generationId, filters })), getTranslations()]);
   // Coordinators click any count to see who is behind it; funders (suppressed view) get numbers only.
   const base = `/generations/${dashboard.generation.id}/dashboard`;
-  const drill: Drill | undefined = dashboard.suppressed ? undefined : (kind, extra = {}) => dashboardHref(`${base}/${kind}`, query, extra);
+  const drill: DrillTarget = dashboard.suppressed ? null : { base, query };
 
   return (
     <>

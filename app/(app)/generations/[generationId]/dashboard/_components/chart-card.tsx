@@ -12,6 +12,7 @@ export async function ChartCard({
   percent = false,
   legend,
   note,
+  locale,
 }: {
   title: string;
   rows: Array<{ label: string; value: number | string | null; color?: string; href?: string }>;
@@ -19,8 +20,13 @@ export async function ChartCard({
   percent?: boolean;
   legend?: Array<{ label: string; color: string }>;
   note?: string;
+  /** The language, given when rendered inside a cached section (which may not read the request). */
+  locale?: string;
 }) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const [t, format] = await Promise.all([
+    locale ? getTranslations({ locale, namespace: "dashboard" }) : getTranslations("dashboard"),
+    locale ? getFormatter({ locale }) : getFormatter(),
+  ]);
   const data: ChartDatum[] = rows.map((row) => ({
     label: row.label,
     value: typeof row.value === "number" ? row.value : null,

@@ -1,7 +1,7 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { DashboardTotals } from "@/lib/dashboards/get-generation-dashboard";
 import { Modality } from "@/lib/generated/prisma/enums";
-import type { Drill } from "../_lib/dashboard-filters";
+import { drillOf, type DrillTarget } from "../_lib/dashboard-filters";
 import { ChartCard } from "./chart-card";
 
 // A national program has hundreds of networks: the chart keeps the largest.
@@ -9,13 +9,22 @@ const CHART_NETWORKS = 10;
 const MODALITY_COLORS: Record<string, string> = { IN_PERSON: "#0b5e58", VIRTUAL: "#6d28d9", HYBRID: "#b45309", MIXED: "#475569" };
 
 /** Attendance over time and the breakdowns, each chart with its numbers as a table. */
-export async function DashboardCharts({ totals, drill }: { totals: Promise<DashboardTotals>; drill?: Drill }) {
-  const [dashboard, t, format] = await Promise.all([totals, getTranslations(), getFormatter()]);
+export async function DashboardCharts(props: { totals: Promise<DashboardTotals>; drill: DrillTarget }) {
+  const [dashboard, locale] = await Promise.all([props.totals, getLocale()]);
+  return <Charts dashboard={dashboard} drill={props.drill} locale={locale} />;
+}
+
+// Rendered once per set of numbers, drill-down target and language, reused for every viewer of the same (see Headline).
+async function Charts({ dashboard, drill: target, locale }: { dashboard: DashboardTotals; drill: DrillTarget; locale: string }) {
+  "use cache";
+  const drill = drillOf(target);
+  const [t, format] = await Promise.all([getTranslations({ locale }), getFormatter({ locale })]);
   const overTime = dashboard.attendanceOverTime;
   const labelOf = (namespace: string, value: string) => (value === "UNKNOWN" ? t("dashboard.unknown") : t(`${namespace}.${value}`));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <ChartCard
+        locale={locale}
         title={t(overTime.granularity === "week" ? "dashboard.attendancePerWeek" : "dashboard.attendancePerSession")}
         valueHeader={t("totals.attendanceRate")}
         percent
@@ -30,6 +39,7 @@ export async function DashboardCharts({ totals, drill }: { totals: Promise<Dashb
         }))}
       />
       <ChartCard
+        locale={locale}
         title={t("dashboard.peopleByNetwork")}
         valueHeader={t("totals.people")}
         note={
@@ -44,6 +54,7 @@ export async function DashboardCharts({ totals, drill }: { totals: Promise<Dashb
         }))}
       />
       <ChartCard
+        locale={locale}
         title={t("dashboard.peopleByState")}
         valueHeader={t("totals.people")}
         rows={dashboard.byState.map((row) => ({
@@ -53,6 +64,7 @@ export async function DashboardCharts({ totals, drill }: { totals: Promise<Dashb
         }))}
       />
       <ChartCard
+        locale={locale}
         title={t("dashboard.byGender")}
         valueHeader={t("totals.people")}
         rows={dashboard.byGender.map((row) => ({
@@ -62,6 +74,7 @@ export async function DashboardCharts({ totals, drill }: { totals: Promise<Dashb
         }))}
       />
       <ChartCard
+        locale={locale}
         title={t("dashboard.byAgeRange")}
         valueHeader={t("totals.people")}
         rows={dashboard.byAgeRange.map((row) => ({
@@ -71,6 +84,7 @@ export async function DashboardCharts({ totals, drill }: { totals: Promise<Dashb
         }))}
       />
       <ChartCard
+        locale={locale}
         title={t("dashboard.organizationsByType")}
         valueHeader={t("totals.organizations")}
         rows={dashboard.byOrganizationType.map((row) => ({

@@ -1,20 +1,31 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
 import type { DashboardTotals } from "@/lib/dashboards/get-generation-dashboard";
-import type { Drill } from "../_lib/dashboard-filters";
+import { drillOf, type DrillTarget } from "../_lib/dashboard-filters";
 
 /** The headline sentence and the KPIs: the first section to arrive. */
-export async function DashboardHeadline({
-  totals,
-  drill,
+export async function DashboardHeadline(props: { totals: Promise<DashboardTotals>; drill: DrillTarget; suppressed: boolean }) {
+  const [{ kpis }, locale] = await Promise.all([props.totals, getLocale()]);
+  return <Headline kpis={kpis} drill={props.drill} suppressed={props.suppressed} locale={locale} />;
+}
+
+// Rendered once per set of numbers (a generation's totals at one version, under one set of filters), suppression,
+// drill-down target and language, then reused for every viewer of the same: its arguments are the cache key.
+async function Headline({
+  kpis,
+  drill: target,
   suppressed,
+  locale,
 }: {
-  totals: Promise<DashboardTotals>;
-  drill?: Drill;
+  kpis: DashboardTotals["kpis"];
+  drill: DrillTarget;
   suppressed: boolean;
+  locale: string;
 }) {
-  const [{ kpis }, t, format] = await Promise.all([totals, getTranslations(), getFormatter()]);
+  "use cache";
+  const drill = drillOf(target);
+  const [t, format] = await Promise.all([getTranslations({ locale }), getFormatter({ locale })]);
   const percent = (value: number | null) => (value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 0 }));
   return (
     <Card className="mb-6">

@@ -1,31 +1,50 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
 import { NetworkTable } from "@/components/totals/network-table";
 import type { DashboardTotals } from "@/lib/dashboards/get-generation-dashboard";
-import { dashboardHref, type DashboardQuery, type Drill } from "../_lib/dashboard-filters";
+import { dashboardHref, drillOf, type DashboardQuery, type DrillTarget } from "../_lib/dashboard-filters";
 
 // A national program has hundreds of networks: the table pages them.
 const TABLE_NETWORKS = 15;
 
 /** Every network side by side (the first ones, or all on request). */
-export async function DashboardNetworks({
-  totals,
-  drill,
-  base,
-  query,
-  allNetworks,
-}: {
+export async function DashboardNetworks(props: {
   totals: Promise<DashboardTotals>;
-  drill?: Drill;
+  drill: DrillTarget;
   base: string;
   query: DashboardQuery;
   allNetworks: boolean;
 }) {
-  const [dashboard, t] = await Promise.all([totals, getTranslations()]);
+  const [{ byNetwork }, locale] = await Promise.all([props.totals, getLocale()]);
+  const { drill, base, query, allNetworks } = props;
+  return <Networks byNetwork={byNetwork} drill={drill} base={base} query={query} allNetworks={allNetworks} locale={locale} />;
+}
+
+// Rendered once per set of numbers, drill-down target and language, reused for every viewer of the same (see Headline).
+async function Networks({
+  byNetwork,
+  drill: target,
+  base,
+  query,
+  allNetworks,
+  locale,
+}: {
+  byNetwork: DashboardTotals["byNetwork"];
+  drill: DrillTarget;
+  base: string;
+  query: DashboardQuery;
+  allNetworks: boolean;
+  locale: string;
+}) {
+  "use cache";
+  const drill = drillOf(target);
+  const t = await getTranslations({ locale });
+  const dashboard = { byNetwork };
   return (
     <Card title={t("dashboard.networkComparison")} className="mt-6">
       <NetworkTable
+        locale={locale}
         rows={allNetworks ? dashboard.byNetwork : dashboard.byNetwork.slice(0, TABLE_NETWORKS)}
         caption={t("dashboard.networkComparison")}
         drillHref={drill && ((networkId, kind) => drill(kind, { inNetwork: networkId }))}

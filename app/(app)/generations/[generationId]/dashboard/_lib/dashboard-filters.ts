@@ -31,8 +31,18 @@ export function parseDashboardFilters(raw: Record<string, string | string[] | un
   };
 }
 
-/** A drill-down link (who is behind a count) that keeps the filters; absent in the suppressed (funder) view. */
+/** A drill-down link (who is behind a count) that keeps the filters. */
 export type Drill = (kind: "people" | "organizations", extra?: Record<string, string | undefined>) => string;
+
+/**
+ * Where drill-downs go: the dashboard's path and filters, or null in the suppressed (funder) view. Plain data,
+ * so a cached section can take it as part of its key.
+ */
+export type DrillTarget = { base: string; query: DashboardQuery } | null;
+
+export function drillOf(target: DrillTarget): Drill | undefined {
+  return target ? (kind, extra = {}) => dashboardHref(`${target.base}/${kind}`, target.query, extra) : undefined;
+}
 
 /** A URL under the dashboard that keeps the current filters (for drill-downs and the report). */
 export function dashboardHref(path: string, query: DashboardQuery, extra: Record<string, string | number | undefined> = {}) {

@@ -580,6 +580,9 @@ test("every role × entry point: allowed roles get through, others get an author
     const publicActions = ["loginAction", "checkInAction", "acceptInvitationAction", "setLocaleAction", "signOutAction"];
     const missing = allActions().filter((entry) => {
       const name = entry.split("#")[1]!;
+      // "use cache" sections of the dashboard are listed as server references too. They are not actions: they render
+      // only the numbers they are given (already authorized by the page), reading no record.
+      if (name.startsWith("$$RSC_SERVER_CACHE_")) return false;
       return !covered.includes(name) && !publicActions.includes(name);
     });
     expect(missing, "server actions without a matrix row").toEqual([]);

@@ -103,16 +103,22 @@ export async function createPerson(
   return id;
 }
 
-/** Removes what the sandbox and the matrix's writes left: its program, generations, records and their history. */
-export async function dropSandbox(database: pg.Client, sandbox: Sandbox) {
+/**
+ * Removes what the sandbox and the matrix's writes left: its program, generations, records and their history.
+ * `matrix`: also the records the matrix's own writes created (ids "mxp-…", "mxo-…"); another spec leaves them, so
+ * that it never removes the records of a matrix running at the same time.
+ */
+export async function dropSandbox(database: pg.Client, sandbox: Sandbox, { matrix = true } = {}) {
   const q = (sql: string) => database.query(sql, [sandbox.program]);
   const generations = `SELECT id FROM generations WHERE "programId" = $1`;
   const people = `SELECT "personId" FROM enrollments WHERE "generationId" IN (${generations})`;
   const organizations = `SELECT "organizationId" FROM enrollments WHERE "generationId" IN (${generations})`;
   const networks = `SELECT "networkId" FROM generation_networks WHERE "generationId" IN (${generations})`;
-  await q(`CREATE TEMP TABLE mx_people AS SELECT id FROM people WHERE id IN (${people}) OR id LIKE '${sandbox.tag}%' OR id LIKE 'mxp-%'`);
   await q(
-    `CREATE TEMP TABLE mx_orgs AS SELECT id FROM organizations WHERE id IN (${organizations}) OR id LIKE '${sandbox.tag}%' OR id LIKE 'mxo-%' OR name LIKE '%${sandbox.tag}%'`,
+    `CREATE TEMP TABLE mx_people AS SELECT id FROM people WHERE id IN (${people}) OR id LIKE '${sandbox.tag}%'${matrix ? ` OR id LIKE 'mxp-%'` : ""}`,
+  );
+  await q(
+    `CREATE TEMP TABLE mx_orgs AS SELECT id FROM organizations WHERE id IN (${organizations}) OR id LIKE '${sandbox.tag}%'${matrix ? ` OR id LIKE 'mxo-%'` : ""} OR name LIKE '%${sandbox.tag}%'`,
   );
   await q(`CREATE TEMP TABLE mx_networks AS SELECT id FROM networks WHERE id IN (${networks}) OR id LIKE '${sandbox.tag}%'`);
   await database.query(`DELETE FROM record_merges WHERE "survivorId" IN (SELECT id FROM mx_people UNION SELECT id FROM mx_orgs)`);

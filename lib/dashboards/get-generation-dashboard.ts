@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generationScope } from "@/lib/registry/scope";
 import { rateOf, type FactsFilters, type GenerationFacts } from "@/lib/totals/compute-generation-facts";
+import { cachedAtVersion, generationVersion } from "@/lib/totals/data-version";
 import { getGenerationFacts } from "@/lib/totals/get-generation-facts";
 import { suppressColumns } from "@/lib/totals/suppress";
 import { attendanceOverTime } from "./attendance-over-time";
@@ -42,16 +43,29 @@ export async function openGenerationDashboard(options: { actor: Actor; generatio
   const totals = getGenerationFacts(generation, options.filters).then((facts) => totalsOf(facts, suppressed));
   // Awaited by the sections (or by getGenerationDashboard); a failure reaches them, never the process.
   totals.catch(() => {});
-  const programGenerations = await db.generation.findMany({
-    where: { AND: [{ programId: generation.program.id, deactivatedAt: null }, generationScope(options.actor)] },
-    select: { id: true, name: true },
-    orderBy: { number: "asc" },
-  });
+  const [programGenerations, states] = await Promise.all([
+    db.generation.findMany({
+      where: { AND: [{ programId: generation.program.id, deactivatedAt: null }, generationScope(options.actor)] },
+      select: { id: true, name: true },
+      orderBy: { number: "asc" },
+    }),
+    // The states of the organizations enrolled (participation_links, kept by migration participation_facts), once per version.
+    generationVersion(generation.id).then((version) =>
+      cachedAtVersion(JSON.stringify(["states", generation.id]), version, async () =>
+        (
+          await db.$queryRaw<Array<{ state: string }>>`
+            SELECT DISTINCT state FROM participation_links WHERE "generationId" = ${generation.id}`
+        ).map((row) => row.state),
+      ),
+    ),
+  ]);
   return {
     generation: { id: generation.id, name: generation.name, number: generation.number, program: generation.program },
     networks: generation.networks.map((n) => n.network),
     /** The program's generations the actor may read, for the generation filter. */
     programGenerations,
+    /** The states of the generation's enrolled organizations, for the state filter (only values present). */
+    states,
     suppressed,
     totals,
   };

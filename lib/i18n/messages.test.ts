@@ -37,4 +37,13 @@ describe("message catalogs", () => {
     expect(tEs("headline", { people: 12500, organizations: 2 })).toBe("12,500 personas de 2 organizaciones");
     expect(tEn("headline", { people: 12500, organizations: 2 })).toBe("12,500 people from 2 organizations");
   });
+
+  it("speaks to the user as «tú» everywhere in Spanish, never «usted»", () => {
+    // Formal forms that once slipped in (the duplicates pages): «usted» and formal imperatives such as «elija».
+    const formal = /\b(usted|ustedes|elija|seleccione|ingrese|haga clic|utilice)\b/i;
+    for (const key of keysOf(es)) {
+      const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], es);
+      expect(String(value), key).not.toMatch(formal);
+    }
+  });
 });

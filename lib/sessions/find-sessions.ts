@@ -44,22 +44,23 @@ export async function findWorkshops(options: { actor: Actor; generationId: strin
   }));
 }
 
-/** The sessions an actor records (a facilitator's own, a coordinator's program's), soonest first from a week ago. */
-export async function findMySessions(options: { actor: Actor; from?: Date }) {
+/**
+ * The sessions an actor records (a facilitator's own, a coordinator's program's) that have not ended yet: the one in
+ * progress first, then the next ones. Ended sessions are listed by findRecentSessions, never both.
+ */
+export async function findMySessions(options: { actor: Actor; now?: Date }) {
   return db.session.findMany({
-    where: {
-      AND: [sessionRecordScope(options.actor), { startsAt: { gte: options.from ?? new Date(Date.now() - 7 * 24 * 60 * 60 * 1000) } }],
-    },
+    where: { AND: [sessionRecordScope(options.actor), { endsAt: { gt: options.now ?? new Date() } }] },
     select: { ...sessionRow, workshop: { select: { title: true, generation: { select: { name: true } } } } },
     orderBy: { startsAt: "asc" },
     take: 100,
   });
 }
 
-/** Recent sessions to record, when there are no upcoming ones (demo data lives in 2020). */
-export async function findRecentSessions(options: { actor: Actor }) {
+/** The sessions an actor records that have ended, latest first (demo data lives in 2020). */
+export async function findRecentSessions(options: { actor: Actor; now?: Date }) {
   return db.session.findMany({
-    where: sessionRecordScope(options.actor),
+    where: { AND: [sessionRecordScope(options.actor), { endsAt: { lte: options.now ?? new Date() } }] },
     select: { ...sessionRow, workshop: { select: { title: true, generation: { select: { name: true } } } } },
     orderBy: { startsAt: "desc" },
     take: 30,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, withStatementBudget } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { MexicanState, Modality } from "@/lib/generated/prisma/enums";
+import { AgeRange, type MexicanState, type Modality } from "@/lib/generated/prisma/enums";
 
 export type FactsFilters = {
   networkId?: string;
@@ -293,6 +293,9 @@ SELECT json_build_object(
 }
 
 const byCount = (a: Count, b: Count) => b.count - a.count || a.value.localeCompare(b.value);
+// Ages read youngest to oldest, with "unknown" last, whatever their counts.
+const AGE_ORDER: string[] = [...Object.values(AgeRange), "UNKNOWN"];
+const byAge = (a: Count, b: Count) => AGE_ORDER.indexOf(a.value) - AGE_ORDER.indexOf(b.value);
 
 /** Orders in JavaScript so names sort by the user's alphabet, not the database's C collation. */
 export function sortFacts<T extends GenerationHeadline>(facts: T): T {
@@ -301,7 +304,7 @@ export function sortFacts<T extends GenerationHeadline>(facts: T): T {
     byNetwork: facts.byNetwork.sort((a, b) => b.people - a.people || a.name.localeCompare(b.name)),
     byState: facts.byState.sort((a, b) => b.people - a.people || a.state.localeCompare(b.state)),
     byGender: facts.byGender.sort(byCount),
-    byAgeRange: facts.byAgeRange.sort(byCount),
+    byAgeRange: facts.byAgeRange.sort(byAge),
     byOrganizationType: facts.byOrganizationType.sort(byCount),
   };
 }

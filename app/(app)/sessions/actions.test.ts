@@ -29,6 +29,7 @@ const form = (values: Record<string, string | File>) => {
 };
 
 let session: { id: string };
+let generationId: string;
 let person: { id: string };
 let owner: Actor;
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
   await enroll(person.id, generation.id, network.id, org.id);
   owner = await signedInActor({ grants: [{ role: "FACILITATOR", programId: generation.programId }] });
   session = await createSession(generation.id, { facilitatorIds: [owner.userId] });
+  generationId = generation.id;
   currentActor = await signedInActor({ grants: [{ role: "FACILITATOR", programId: generation.programId }] });
 });
 
@@ -66,6 +68,24 @@ describe("attendance actions posted by a facilitator of another session", () => 
     const report = new File(["Name,User Email,Duration (Minutes)\nX,roster@example.test,120\n"], "zoom.csv", { type: "text/csv" });
     expect(await importReportAction(idle, form({ sessionId: session.id, report }))).toMatchObject({ status: "error" });
     expect(await db.attendance.count({ where: { sessionId: session.id } })).toBe(0);
+  });
+
+  it("say how many people 'mark everyone present' marked, and that nothing changed when everyone had a mark", async () => {
+    const mine = currentActor;
+    currentActor = owner;
+    try {
+      const fresh = await createSession(generationId, { facilitatorIds: [owner.userId] });
+      expect(await markAllPresentAction(idle, form({ sessionId: fresh.id }))).toMatchObject({
+        status: "success",
+        message: "Se marcó como presente a 1 persona que no tenía marca.",
+      });
+      expect(await markAllPresentAction(idle, form({ sessionId: fresh.id }))).toMatchObject({
+        status: "success",
+        message: "Nadie quedaba sin marca: no cambió nada.",
+      });
+    } finally {
+      currentActor = mine;
+    }
   });
 
   it("let the session's own facilitator save", async () => {

@@ -70,20 +70,23 @@ export default async function GenerationDashboardPage({
             label={t("totals.network")}
             name="networkId"
             defaultValue={filters.networkId ?? ""}
-            options={[{ value: "", label: t("common.all") }, ...dashboard.networks.map((n) => ({ value: n.id, label: n.name }))]}
+            options={[{ value: "", label: t("common.allFeminine") }, ...dashboard.networks.map((n) => ({ value: n.id, label: n.name }))]}
           />
           <SelectField
             label={t("totals.state")}
             name="state"
             defaultValue={filters.state ?? ""}
-            options={[{ value: "", label: t("common.all") }, ...stateOptions(t)]}
+            options={[
+              { value: "", label: t("common.all") },
+              ...stateOptions(t).filter((option) => dashboard.states.includes(option.value) || option.value === filters.state),
+            ]}
           />
           <SelectField
             label={t("totals.modality")}
             name="modality"
             defaultValue={filters.modality ?? ""}
             options={[
-              { value: "", label: t("common.all") },
+              { value: "", label: t("common.allFeminine") },
               ...Object.values(Modality).map((m) => ({ value: m, label: t(`modalities.${m}`) })),
             ]}
           />

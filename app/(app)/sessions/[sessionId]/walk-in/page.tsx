@@ -9,6 +9,7 @@ import { findOrganizationOptions } from "@/lib/organizations/find-organizations"
 import { getGeneration } from "@/lib/generations/get-generation";
 import { getSession } from "@/lib/sessions/get-session";
 import { walkInAction } from "../../actions";
+import { splitFullName } from "@/lib/imports/parse-import-row";
 
 export default async function WalkInPage({
   params,
@@ -27,8 +28,8 @@ export default async function WalkInPage({
     .map(({ id, name: networkName }) => ({ id, name: networkName }));
   const organizationLists = await Promise.all(networks.map((network) => findOrganizationOptions({ actor, networkId: network.id })));
   const t = await getTranslations();
-  // A name from a meeting report arrives as "Given Surname": split it as a starting point.
-  const [given = "", ...surnames] = (name ?? "").trim().split(/\s+/);
+  // A name from a meeting report arrives whole: split it as imports do (particles stay with their surname), as a start.
+  const split = splitFullName(name ?? "");
   return (
     <>
       <TextLink href={`/sessions/${session.id}`} className="mb-2 inline-block text-sm">
@@ -43,9 +44,9 @@ export default async function WalkInPage({
           networks={networks}
           organizationsByNetwork={Object.fromEntries(networks.map((network, index) => [network.id, organizationLists[index] ?? []]))}
           defaults={{
-            p_givenNames: given,
-            p_firstSurname: surnames[0] ?? "",
-            p_secondSurname: surnames.slice(1).join(" "),
+            p_givenNames: split.givenNames,
+            p_firstSurname: split.firstSurname ?? "",
+            p_secondSurname: split.secondSurname ?? "",
             p_email: email ?? "",
           }}
           submitLabel={t("attendance.walkInSubmit")}

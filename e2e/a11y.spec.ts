@@ -71,6 +71,17 @@ test.describe("accessibility @phone", () => {
     }
   });
 
+  test("a session's roster, with every status shown selected, has no serious or critical axe violations", async ({ page, database }) => {
+    // A demo session whose marks include each status, so axe checks the contrast of each selected button.
+    const { rows } = await database.query<{ id: string }>(
+      `SELECT "sessionId" AS id FROM attendance GROUP BY "sessionId" HAVING count(DISTINCT status) = 4 ORDER BY 1 LIMIT 1`,
+    );
+    await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+    await page.goto(`/sessions/${rows[0]!.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test("the public check-in page has no serious or critical axe violations", async ({ page }) => {
     await page.goto("/check-in/ABCDEFGH");
     expect(await seriousViolations(page)).toEqual([]);

@@ -12,7 +12,7 @@ export type RosterEntry = { personId: string; name: string; organization: string
 const STATUSES: Status[] = ["PRESENT", "LATE", "EXCUSED", "ABSENT"];
 const TONE: Record<Status, string> = {
   PRESENT: "peer-checked:bg-emerald-700 peer-checked:text-white peer-checked:border-emerald-700",
-  LATE: "peer-checked:bg-amber-600 peer-checked:text-white peer-checked:border-amber-600",
+  LATE: "peer-checked:bg-amber-700 peer-checked:text-white peer-checked:border-amber-700",
   EXCUSED: "peer-checked:bg-sky-700 peer-checked:text-white peer-checked:border-sky-700",
   ABSENT: "peer-checked:bg-slate-700 peer-checked:text-white peer-checked:border-slate-700",
 };

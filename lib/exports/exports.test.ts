@@ -55,7 +55,7 @@ describe("exports", () => {
     expect(await (await peopleDataset(coordinator, { generationId: generation.id }, t)).total()).toBe(2);
   });
 
-  it("writes XLSX whose cells are text, never formulas", async () => {
+  it("writes XLSX whose cells are typed text, never formulas, with no visible apostrophe, under a frozen, filtered header", async () => {
     const bytes = await readAll(
       xlsxStream(await peopleDataset(coordinator, { generationId: generation.id, networkId: mine.id }, t), "personas"),
     );
@@ -64,9 +64,13 @@ describe("exports", () => {
     const sheet = workbook.getWorksheet("personas")!;
     expect(sheet.getRow(1).getCell(1).value).toBe("Nombre(s)");
     expect(sheet.rowCount).toBe(2);
-    expect(sheet.getRow(2).getCell(1).value).toBe(`'=HYPERLINK("http://x")`);
+    expect(sheet.getRow(2).getCell(1).value).toBe(`=HYPERLINK("http://x")`);
+    expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(2).getCell(1).formula).toBeUndefined();
-    expect(sheet.getRow(2).getCell(5).value).toBe("'+52 662 555 0101");
+    expect(sheet.getRow(2).getCell(5).value).toBe("+52 662 555 0101");
+    expect(sheet.getRow(2).getCell(5).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
   });
 
   it("builds the attendance matrix of people by sessions", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Dataset } from "./datasets";
-import { csvCell, neutralizeCell } from "./neutralize";
+import { csvCell } from "./neutralize";
 
 const BOM = "\uFEFF";
 
@@ -30,23 +30,27 @@ export function csvStream(dataset: Dataset): ReadableStream<Uint8Array> {
 
 /**
  * XLSX written by ExcelJS's streaming writer: rows are committed as they come,
- * so memory stays flat however long the export. Every value is a text cell,
- * neutralized like the CSV, so phone numbers stay as typed and nothing runs.
+ * so memory stays flat however long the export. Every value is a typed text cell
+ * (column format "@"): a spreadsheet never evaluates a text cell, so "=…" or "+52 …"
+ * stays as typed with no visible apostrophe (the CSV, which has no types, keeps it).
+ * The header is frozen and filtered.
  */
 export function xlsxStream(dataset: Dataset, sheetName: string): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = dataset.columns.map((column) => ({
     header: column.label,
     key: column.key,
     width: Math.min(40, Math.max(12, column.label.length + 2)),
+    style: { numFmt: "@" },
   }));
   sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: dataset.columns.length } };
   (async () => {
     try {
       for await (const row of dataset.rows) {
-        sheet.addRow(Object.fromEntries(dataset.columns.map((column) => [column.key, neutralizeCell(row[column.key])]))).commit();
+        sheet.addRow(Object.fromEntries(dataset.columns.map((column) => [column.key, textCell(row[column.key])]))).commit();
       }
       sheet.commit();
       await workbook.commit();
@@ -55,6 +59,11 @@ export function xlsxStream(dataset: Dataset, sheetName: string): ReadableStream<
     }
   })();
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+function textCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 /**

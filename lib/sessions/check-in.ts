@@ -49,6 +49,12 @@ export async function findCheckInSession(code: string) {
   });
 }
 
+/** Whether self check-in takes marks at `now`: from 30 minutes before the start until the end. */
+export function checkInWindow(session: { startsAt: Date; endsAt: Date }, now = new Date()): "not-open-yet" | "open" | "closed" {
+  if (now.getTime() < session.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) return "not-open-yet";
+  return now > session.endsAt ? "closed" : "open";
+}
+
 export type CheckInOutcome = "present" | "late" | "already" | "not-on-roster" | "closed" | "not-open-yet" | "rate-limited" | "unknown-code";
 
 /**
@@ -66,8 +72,8 @@ export async function checkIn(options: { code: string; email: string; ip: string
   const session = await findCheckInSession(options.code);
   if (!session || session.status === "CANCELLED") return "unknown-code";
   const now = options.now ?? new Date();
-  if (now.getTime() < session.startsAt.getTime() - CHECK_IN_EARLY_MINUTES * 60_000) return "not-open-yet";
-  if (now > session.endsAt) return "closed";
+  const window = checkInWindow(session, now);
+  if (window !== "open") return window;
 
   // The email as the matcher reads it (email_match_key: case, and Gmail's dots and +tags, do not matter); an inbox
   // several people of the roster share names nobody in particular.

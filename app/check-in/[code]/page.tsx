@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/shell/auth-card";
 import { LanguageSwitcher } from "@/components/shell/language-switcher";
-import { findCheckInSession } from "@/lib/sessions/check-in";
+import { checkInWindow, findCheckInSession } from "@/lib/sessions/check-in";
 import { CheckInForm } from "./_components/check-in-form";
 
 export async function generateMetadata() {
@@ -22,6 +22,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ code: 
         {null}
       </AuthCard>
     );
+  const window = session.status === "CANCELLED" ? "closed" : checkInWindow(session);
   const when = format.dateTime(session.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: "America/Mexico_City" });
   return (
     <AuthCard
@@ -29,8 +30,17 @@ export default async function CheckInPage({ params }: { params: Promise<{ code: 
       subtitle={`${session.workshop.generation.name} · ${when}`}
       footer={<LanguageSwitcher className="justify-center" />}
     >
-      <p className="mb-4 text-slate-700">{t("intro")}</p>
-      <CheckInForm code={code} />
+      {/* Before it opens or once it closed, say so instead of offering a form that can only refuse. */}
+      {window === "open" ? (
+        <>
+          <p className="mb-4 text-slate-700">{t("intro")}</p>
+          <CheckInForm code={code} />
+        </>
+      ) : (
+        <p className="text-slate-800" data-testid="check-in-state">
+          {t(`outcomes.${window}`)}
+        </p>
+      )}
     </AuthCard>
   );
 }

@@ -51,7 +51,11 @@ test("self check-in marks present inside the session window and says when it is 
   );
   try {
     await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+    // Opening check-in for a session that is over would hand out a link that takes no marks: the page says so.
+    await page.goto(`/sessions/${ids.over}`);
+    await expect(page.getByTestId("check-in-window")).toHaveText("Esta sesión ya terminó: el enlace de registro no aceptará marcas.");
     await page.goto(`/sessions/${ids.open}`);
+    await expect(page.getByTestId("check-in-window")).toHaveCount(0);
     await page.getByRole("button", { name: "Abrir registro por celular" }).click();
     const code = (await page.getByTestId("check-in-code").textContent())?.trim() ?? "";
     expect(code).toMatch(/^[A-Z0-9]{8}$/);

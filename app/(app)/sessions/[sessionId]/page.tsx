@@ -17,6 +17,7 @@ import { assignUnmatchedAction, markAllPresentAction, openCheckInAction, setSess
 import { AttendanceRoster } from "./_components/attendance-roster";
 import { ReportImportForm } from "./_components/report-import-form";
 import { sessionWhen } from "./_components/session-when";
+import { checkInWindow } from "@/lib/sessions/check-in";
 
 export async function generateMetadata({ params }: { params: Promise<{ sessionId: string }> }) {
   const [{ sessionId }, actor] = await Promise.all([params, requireActor()]);
@@ -153,6 +154,11 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
               )}
             </Card>
             <Card title={t("checkIn.title")}>
+              {checkInWindow(session) !== "open" && (
+                <p className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="check-in-window">
+                  {t(checkInWindow(session) === "closed" ? "checkIn.windowClosed" : "checkIn.windowNotOpen")}
+                </p>
+              )}
               {checkInUrl && qr ? (
                 <div className="space-y-3">
                   <div className="mx-auto w-48" role="img" aria-label={t("checkIn.qrLabel")} dangerouslySetInnerHTML={{ __html: qr }} />

@@ -69,7 +69,9 @@ test("self check-in marks present inside the session window and says when it is 
     await expect(participant.getByRole("main").getByRole("alert")).toContainText("no está en la lista");
     await participant.getByLabel("Correo electrónico").fill("paulina.escalante@example.org");
     await participant.getByRole("button", { name: "Marcar mi asistencia" }).click();
-    await expect(participant.getByRole("main").getByRole("status")).toHaveText("¡Listo! Quedaste registrada como presente.");
+    await expect(participant.getByRole("main").getByRole("status")).toHaveText(
+      "¡Listo! Se registró la asistencia de Paulina E.: presente.",
+    );
 
     // A session that is over says so before anyone types: no form to fill in vain.
     await participant.goto(`/check-in/${overCode}`);

@@ -58,30 +58,37 @@ export function checkInWindow(session: { startsAt: Date; endsAt: Date }, now = n
 export type CheckInOutcome = "present" | "late" | "already" | "not-on-roster" | "closed" | "not-open-yet" | "rate-limited" | "unknown-code";
 
 /**
+ * What happened, and for a mark, whose: given names and the first surname's initial ("Ana María L."), so a
+ * participant who typed someone else's email sees it, without the page handing out a whole name.
+ */
+export type CheckInResult = { outcome: CheckInOutcome; name?: string };
+
+/**
  * A participant marks themself present from their phone: the code must be
  * valid, the session open (30 minutes before the start until the end), and the
  * email on the roster. Manual marks already made are left alone. Rate-limited by address.
  */
-export async function checkIn(options: { code: string; email: string; ip: string; now?: Date }): Promise<CheckInOutcome> {
+export async function checkIn(options: { code: string; email: string; ip: string; now?: Date }): Promise<CheckInResult> {
   try {
     await checkInLimiter().consume(options.ip);
   } catch (error) {
-    if (error instanceof RateLimiterRes) return "rate-limited";
+    if (error instanceof RateLimiterRes) return { outcome: "rate-limited" };
     throw error;
   }
   const session = await findCheckInSession(options.code);
-  if (!session || session.status === "CANCELLED") return "unknown-code";
+  if (!session || session.status === "CANCELLED") return { outcome: "unknown-code" };
   const now = options.now ?? new Date();
   const window = checkInWindow(session, now);
-  if (window !== "open") return window;
+  if (window !== "open") return { outcome: window };
 
   // The email as the matcher reads it (email_match_key: case, and Gmail's dots and +tags, do not matter); an inbox
   // several people of the roster share names nobody in particular.
   const roster = await rosterEnrollments(db, session.id);
   const owners = await db.$queryRaw<Array<{ id: string }>>`
     SELECT id FROM people WHERE id = ANY(${roster.map((row) => row.personId)}::text[]) AND "emailKey" = email_match_key(${options.email})`;
-  const person = owners.length === 1 ? { personId: owners[0]!.id } : undefined;
-  if (!person) return "not-on-roster";
+  const person = owners.length === 1 ? roster.find((row) => row.personId === owners[0]!.id) : undefined;
+  if (!person) return { outcome: "not-on-roster" };
+  const name = `${person.person.givenNames} ${person.person.firstSurname.charAt(0)}.`;
   const late = now.getTime() > session.startsAt.getTime() + session.lateAfterMinutes * 60_000;
   const created = await db.attendance.createMany({
     data: [{ sessionId: session.id, personId: person.personId, status: late ? "LATE" : "PRESENT", source: "CHECK_IN" }],
@@ -95,7 +102,7 @@ export async function checkIn(options: { code: string; email: string; ip: string
       targetId: session.id,
       data: { personId: person.personId, status: late ? "LATE" : "PRESENT", address: options.ip },
     });
-  return created.count ? (late ? "late" : "present") : "already";
+  return { outcome: created.count ? (late ? "late" : "present") : "already", name };
 }
 
 export function assertCheckInInput(code: string) {

@@ -215,20 +215,28 @@ describe("self check-in", () => {
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     const minutes = (value: number) => new Date(startsAt.getTime() + value * 60_000);
 
-    expect(await checkIn({ code, email: "ana.lopez@example.test", ip: "10.9.0.1", now: minutes(-60) })).toBe("not-open-yet");
-    expect(await checkIn({ code, email: "ANA.LOPEZ@example.test ", ip: "10.9.0.1", now: minutes(5) })).toBe("present");
-    expect(await checkIn({ code, email: "ana.lopez@example.test", ip: "10.9.0.1", now: minutes(6) })).toBe("already");
-    expect(await checkIn({ code, email: "sara@example.test", ip: "10.9.0.1", now: minutes(40) })).toBe("late");
-    expect(await checkIn({ code, email: "nadie@example.test", ip: "10.9.0.1", now: minutes(10) })).toBe("not-on-roster");
-    expect(await checkIn({ code: code.toLowerCase(), email: "sara@example.test", ip: "10.9.0.1", now: minutes(121) })).toBe("closed");
-    expect(await checkIn({ code: "ZZZZZZZZ", email: "sara@example.test", ip: "10.9.0.1", now: minutes(10) })).toBe("unknown-code");
+    expect((await checkIn({ code, email: "ana.lopez@example.test", ip: "10.9.0.1", now: minutes(-60) })).outcome).toBe("not-open-yet");
+    // Who was marked is said back (given names and an initial), so a mistyped but valid email shows up at once.
+    expect(await checkIn({ code, email: "ANA.LOPEZ@example.test ", ip: "10.9.0.1", now: minutes(5) })).toEqual({
+      outcome: "present",
+      name: "Ana María L.",
+    });
+    expect((await checkIn({ code, email: "ana.lopez@example.test", ip: "10.9.0.1", now: minutes(6) })).outcome).toBe("already");
+    expect((await checkIn({ code, email: "sara@example.test", ip: "10.9.0.1", now: minutes(40) })).outcome).toBe("late");
+    expect((await checkIn({ code, email: "nadie@example.test", ip: "10.9.0.1", now: minutes(10) })).outcome).toBe("not-on-roster");
+    expect((await checkIn({ code: code.toLowerCase(), email: "sara@example.test", ip: "10.9.0.1", now: minutes(121) })).outcome).toBe(
+      "closed",
+    );
+    expect((await checkIn({ code: "ZZZZZZZZ", email: "sara@example.test", ip: "10.9.0.1", now: minutes(10) })).outcome).toBe(
+      "unknown-code",
+    );
   });
 
   it("is rate-limited per address", async () => {
     const results = [];
     for (let attempt = 0; attempt < 22; attempt++)
       results.push(await checkIn({ code: "NOPE0000", email: "x@example.test", ip: "10.9.9.9" }));
-    expect(results.at(-1)).toBe("rate-limited");
+    expect(results.at(-1)).toEqual({ outcome: "rate-limited" });
   });
 });
 

@@ -12,8 +12,9 @@ import { emailField } from "@/lib/validation/fields";
 export const checkInAction = publicAction(
   { schema: z.object({ code: z.string().trim().min(1).max(64), email: emailField }) },
   async (input) => {
-    const outcome = await checkIn({ code: input.code, email: input.email, ip: clientIp(await headers()) });
-    if (outcome === "present" || outcome === "late" || outcome === "already") return { message: `checkIn.outcomes.${outcome}` };
+    const { outcome, name } = await checkIn({ code: input.code, email: input.email, ip: clientIp(await headers()) });
+    if (outcome === "present" || outcome === "late" || outcome === "already")
+      return { message: `checkIn.outcomes.${outcome}`, data: { name: name ?? "" } };
     throw new AppError("VALIDATION", `Check-in ${outcome}`, { messageKey: `checkIn.outcomes.${outcome}` });
   },
 );

@@ -26,7 +26,8 @@ const styles = StyleSheet.create({
   head: { fontFamily: "Helvetica-Bold" },
   cell: { flex: 1, paddingRight: 4 },
   wide: { flex: 3, paddingRight: 4 },
-  number: { flex: 1, textAlign: "right" },
+  // Right-aligned columns side by side: the left padding keeps one header from running into the next ("PersonasOrganizaciones").
+  number: { flex: 1, textAlign: "right", paddingLeft: 8 },
   barTrack: { flex: 3, height: 8, backgroundColor: "#f1f5f9", marginLeft: 6, marginTop: 1 },
   note: { marginTop: 12, fontSize: 8, color: "#475569" },
   footer: {

@@ -166,3 +166,17 @@ test("sections rendered once are reused only by viewers of the same numbers, sup
     await dropSandbox(database, sandbox, { matrix: false });
   }
 });
+
+test("a liaison sees their own network marked among the generation's networks, and others see no such mark", async ({ page }) => {
+  await signInAndWait(page, "enlace.sonora@example.org", DEMO_PASSWORD);
+  await page.goto("/generations/demo-generation-2020");
+  const table = page.getByRole("table", { name: "Por red" });
+  await expect(table.getByRole("row", { name: /Red Comunitaria Sonora/ })).toContainText("Tu red");
+  await expect(table.getByText("Tu red")).toHaveCount(1);
+
+  await page.context().clearCookies();
+  await signInAndWait(page, "coordinacion@example.org", DEMO_PASSWORD);
+  await page.goto("/generations/demo-generation-2020");
+  await expect(page.getByRole("table", { name: "Por red" }).getByRole("row", { name: /Red Comunitaria Sonora/ })).toBeVisible();
+  await expect(page.getByText("Tu red")).toHaveCount(0);
+});

@@ -19,6 +19,7 @@ export async function NetworkTable({
   caption,
   drillHref,
   locale,
+  yours = [],
 }: {
   rows: Row[];
   caption: string;
@@ -26,6 +27,8 @@ export async function NetworkTable({
   drillHref?: (networkId: string, kind: "people" | "organizations") => string;
   /** The language, given when rendered inside a cached section (which may not read the request). */
   locale?: string;
+  /** The viewer's own networks (a liaison's), marked "Tu red" among the others. */
+  yours?: string[];
 }) {
   const [t, format] = await Promise.all([
     locale ? getTranslations({ locale }) : getTranslations(),
@@ -56,8 +59,13 @@ export async function NetworkTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.networkId}>
-            <Td>{row.name}</Td>
+          <tr key={row.networkId} className={yours.includes(row.networkId) ? "bg-brand-50" : undefined}>
+            <Td>
+              {row.name}
+              {yours.includes(row.networkId) && (
+                <span className="ml-2 rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t("totals.yourNetwork")}</span>
+              )}
+            </Td>
             <Td className="text-right tabular-nums">{count(row.people, row.networkId, "people")}</Td>
             <Td className="text-right tabular-nums">{count(row.organizations, row.networkId, "organizations")}</Td>
             {withSessions && <Td className="text-right tabular-nums">{format.number(row.sessionsHeld ?? 0)}</Td>}

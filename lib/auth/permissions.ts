@@ -87,6 +87,11 @@ export function assertCan(actor: Actor, permission: Permission, target?: { progr
   if (!can(actor, permission, target)) throw new AppError("FORBIDDEN", `Missing permission ${permission}`);
 }
 
+/** The networks an actor works on as a liaison ("Tu red"): highlighted wherever several networks' totals are shown. */
+export function ownNetworkIds(actor: Actor): string[] {
+  return unique(actor.grants.flatMap((grant) => (grant.role === "LIAISON" && grant.networkId ? [grant.networkId] : [])));
+}
+
 function unique(values: string[]) {
   return [...new Set(values)];
 }

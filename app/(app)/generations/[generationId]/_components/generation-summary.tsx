@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { NetworkTable } from "@/components/totals/network-table";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { Actor } from "@/lib/auth/permissions";
+import { ownNetworkIds, type Actor } from "@/lib/auth/permissions";
 import { getGenerationSummary } from "@/lib/totals/get-generation-summary";
 
 /** The generation's totals, computed from its records; aggregates only, so every role that reaches the page may see it. */
@@ -58,7 +58,7 @@ export async function GenerationSummary({ actor, generationId }: { actor: Actor;
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("byNetwork")}>
-          <NetworkTable rows={summary.byNetwork} caption={t("byNetwork")} />
+          <NetworkTable rows={summary.byNetwork} caption={t("byNetwork")} yours={ownNetworkIds(actor)} />
           <p className="mt-3 text-xs text-slate-600">{t("breakdownNote")}</p>
           {summary.suppressed && <p className="mt-1 text-xs text-slate-600">{t("suppressionNote")}</p>}
         </Card>

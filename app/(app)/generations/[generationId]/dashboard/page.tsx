@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { TextLink } from "@/components/ui/text-link";
 import { requireActor } from "@/lib/auth/actor";
+import { ownNetworkIds } from "@/lib/auth/permissions";
 import { openGenerationDashboard } from "@/lib/dashboards/get-generation-dashboard";
 import { Modality } from "@/lib/generated/prisma/enums";
 import { orNotFound } from "@/lib/http/page-errors";
@@ -108,7 +109,14 @@ export default async function GenerationDashboardPage({
         <DashboardCharts totals={dashboard.totals} drill={drill} />
       </Suspense>
       <Suspense fallback={<SectionFallback minHeight="20rem" />}>
-        <DashboardNetworks totals={dashboard.totals} drill={drill} base={base} query={query} allNetworks={allNetworks} />
+        <DashboardNetworks
+          totals={dashboard.totals}
+          drill={drill}
+          base={base}
+          query={query}
+          allNetworks={allNetworks}
+          yours={ownNetworkIds(actor)}
+        />
       </Suspense>
     </>
   );

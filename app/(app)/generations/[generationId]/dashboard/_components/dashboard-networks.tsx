@@ -15,10 +15,11 @@ export async function DashboardNetworks(props: {
   base: string;
   query: DashboardQuery;
   allNetworks: boolean;
+  yours: string[];
 }) {
   const [{ byNetwork }, locale] = await Promise.all([props.totals, getLocale()]);
-  const { drill, base, query, allNetworks } = props;
-  return <Networks byNetwork={byNetwork} drill={drill} base={base} query={query} allNetworks={allNetworks} locale={locale} />;
+  const { drill, base, query, allNetworks, yours } = props;
+  return <Networks byNetwork={byNetwork} drill={drill} base={base} query={query} allNetworks={allNetworks} locale={locale} yours={yours} />;
 }
 
 // Rendered once per set of numbers, drill-down target and language, reused for every viewer of the same (see Headline).
@@ -29,6 +30,7 @@ async function Networks({
   query,
   allNetworks,
   locale,
+  yours,
 }: {
   byNetwork: DashboardTotals["byNetwork"];
   drill: DrillTarget;
@@ -36,6 +38,7 @@ async function Networks({
   query: DashboardQuery;
   allNetworks: boolean;
   locale: string;
+  yours: string[];
 }) {
   "use cache";
   const drill = drillOf(target);
@@ -45,6 +48,7 @@ async function Networks({
     <Card title={t("dashboard.networkComparison")} className="mt-6">
       <NetworkTable
         locale={locale}
+        yours={yours}
         rows={allNetworks ? dashboard.byNetwork : dashboard.byNetwork.slice(0, TABLE_NETWORKS)}
         caption={t("dashboard.networkComparison")}
         drillHref={drill && ((networkId, kind) => drill(kind, { inNetwork: networkId }))}

@@ -36,6 +36,7 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
     requestOrigin(),
   ]);
   const checkInUrl = session.checkInCode ? `${origin}/check-in/${session.checkInCode}` : null;
+  const checkInState = checkInWindow(session);
   const qr = checkInUrl ? await QRCode.toString(checkInUrl, { type: "svg", margin: 1, width: 200 }) : null;
   const rosterKey = roster.map((row) => `${row.personId}:${row.attendance?.version ?? 0}`).join(",");
 
@@ -154,9 +155,9 @@ export default async function SessionPage({ params }: { params: Promise<{ sessio
               )}
             </Card>
             <Card title={t("checkIn.title")}>
-              {checkInWindow(session) !== "open" && (
+              {checkInState !== "open" && (
                 <p className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="check-in-window">
-                  {t(checkInWindow(session) === "closed" ? "checkIn.windowClosed" : "checkIn.windowNotOpen")}
+                  {t(checkInState === "closed" ? "checkIn.windowClosed" : "checkIn.windowNotOpen")}
                 </p>
               )}
               {checkInUrl && qr ? (
